@@ -1,0 +1,244 @@
+using Auth0ApiKit.Validation;
+using F = Auth0ApiKit.Wire.ResourceServerFields;
+
+namespace Auth0ApiKit.Apis;
+
+/// <summary>
+/// Builds an <see cref="ApiDefinition"/> the way the dashboard's form reads. Start with
+/// <see cref="Api.Define(string)"/>; finish with <see cref="DefinitionBuilder{TDefinition}.Build"/>, which checks every rule at once.
+/// </summary>
+/// <remarks>A builder is not thread-safe; the definitions it builds are immutable.</remarks>
+public sealed class ApiDefinitionBuilder : DefinitionBuilder<ApiDefinition>
+{
+    private List<Scope>? _scopes;
+
+    internal ApiDefinitionBuilder(string? name) => NameValue = name;
+
+    internal ApiDefinitionBuilder(ApiDefinition definition)
+    {
+        NameValue = definition.Name;
+        IdentifierValue = definition.Identifier;
+        SigningAlgorithmValue = definition.SigningAlgorithm;
+        SigningSecretValue = definition.SigningSecret;
+        TokenLifetimeValue = definition.TokenLifetime;
+        WebTokenLifetimeValue = definition.WebTokenLifetime;
+        AllowSkippingUserConsentValue = definition.AllowSkippingUserConsent;
+        AllowOfflineAccessValue = definition.AllowOfflineAccess;
+        _scopes = definition.Scopes?.ToList();
+        EnforcePoliciesValue = definition.EnforcePolicies;
+        TokenDialectValue = definition.TokenDialect;
+    }
+
+    internal string? NameValue { get; private set; }
+
+    internal string? IdentifierValue { get; private set; }
+
+    internal SigningAlgorithm? SigningAlgorithmValue { get; private set; }
+
+    internal Secret? SigningSecretValue { get; private set; }
+
+    internal TimeSpan? TokenLifetimeValue { get; private set; }
+
+    internal TimeSpan? WebTokenLifetimeValue { get; private set; }
+
+    internal bool? AllowSkippingUserConsentValue { get; private set; }
+
+    internal bool? AllowOfflineAccessValue { get; private set; }
+
+    internal IReadOnlyList<Scope>? ScopesValue => _scopes;
+
+    internal bool? EnforcePoliciesValue { get; private set; }
+
+    internal TokenDialect? TokenDialectValue { get; private set; }
+
+    /// <summary>Sets the friendly name (1 to 200 characters, no <c>&lt;</c> or <c>&gt;</c>).</summary>
+    public ApiDefinitionBuilder Named(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        NameValue = name;
+        return this;
+    }
+
+    /// <summary>
+    /// Sets the identifier (1 to 600 characters), the <c>aud</c> of the API's tokens. A URL is recommended;
+    /// Auth0 never calls it. It can never change after the API is created.
+    /// </summary>
+    public ApiDefinitionBuilder WithIdentifier(string identifier)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        IdentifierValue = identifier;
+        return this;
+    }
+
+    /// <summary>Sets the signing algorithm. RS256 (the default) is recommended. It can't change after creation.</summary>
+    public ApiDefinitionBuilder SignedWith(SigningAlgorithm algorithm)
+    {
+        SigningAlgorithmValue = algorithm;
+        return this;
+    }
+
+    /// <summary>Sets the HS256 signing secret (at least 16 characters). Only for HS256 APIs.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="secret"/> is <see langword="null"/>.</exception>
+    public ApiDefinitionBuilder WithSigningSecret(Secret secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        SigningSecretValue = secret;
+        return this;
+    }
+
+    /// <summary>Sets the HS256 signing secret (at least 16 characters). Only for HS256 APIs.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="secret"/> is <see langword="null"/>.</exception>
+    public ApiDefinitionBuilder WithSigningSecret(string secret) => WithSigningSecret(new Secret(secret));
+
+    /// <summary>Sets a new HS256 signing secret of 32 letters and digits from a cryptographically secure source.</summary>
+    public ApiDefinitionBuilder WithGeneratedSigningSecret() =>
+        WithSigningSecret(Secret.Generate(ApiLimits.GeneratedSigningSecretLength));
+
+    /// <summary>Sets how long access tokens live: whole seconds, from 0 to 30 days (24 hours by default).</summary>
+    public ApiDefinitionBuilder TokensExpireAfter(TimeSpan lifetime)
+    {
+        TokenLifetimeValue = lifetime;
+        return this;
+    }
+
+    /// <summary>Sets how long tokens issued through browser flows live: whole seconds, never above the token lifetime.</summary>
+    public ApiDefinitionBuilder WebTokensExpireAfter(TimeSpan lifetime)
+    {
+        WebTokenLifetimeValue = lifetime;
+        return this;
+    }
+
+    /// <summary>Lets first-party applications skip the user-consent screen (never for localhost callbacks).</summary>
+    public ApiDefinitionBuilder AllowSkippingUserConsent(bool allow = true)
+    {
+        AllowSkippingUserConsentValue = allow;
+        return this;
+    }
+
+    /// <summary>Lets applications receive refresh tokens for this API.</summary>
+    public ApiDefinitionBuilder AllowOfflineAccess(bool allow = true)
+    {
+        AllowOfflineAccessValue = allow;
+        return this;
+    }
+
+    /// <summary>Adds a scope (value 1 to 280 characters without white space; description up to 500).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    public ApiDefinitionBuilder WithScope(string value, string? description = null) => WithScope(new Scope(value, description));
+
+    /// <summary>Adds a scope.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="scope"/> is <see langword="null"/>.</exception>
+    public ApiDefinitionBuilder WithScope(Scope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        (_scopes ??= []).Add(scope);
+        return this;
+    }
+
+    /// <summary>Adds several scopes, in order.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="scopes"/> or one of its items is <see langword="null"/>.</exception>
+    public ApiDefinitionBuilder WithScopes(IEnumerable<Scope> scopes)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        foreach (var scope in scopes)
+        {
+            WithScope(scope);
+        }
+
+        _scopes ??= [];
+        return this;
+    }
+
+    /// <summary>States that the API defines no scopes at all (so a tenant's scopes would be removed), rather than leaving them unset.</summary>
+    public ApiDefinitionBuilder WithNoScopes()
+    {
+        _scopes = [];
+        return this;
+    }
+
+    /// <summary>Turns role-based access control policies on or off.</summary>
+    public ApiDefinitionBuilder EnforcePolicies(bool enforce = true)
+    {
+        EnforcePoliciesValue = enforce;
+        return this;
+    }
+
+    /// <summary>Sets the shape of the API's access tokens.</summary>
+    public ApiDefinitionBuilder WithTokenDialect(TokenDialect dialect)
+    {
+        TokenDialectValue = dialect;
+        return this;
+    }
+
+    private protected override string DefinitionKind => "API";
+
+    /// <summary>Builds the definition without checking any rule: for definitions read back from a tenant.</summary>
+    internal ApiDefinition BuildUnchecked() => CreateDefinition();
+
+    private protected override ApiDefinition CreateDefinition() => new(this);
+
+    private protected override void CheckRules(List<ValidationError> errors)
+    {
+        if (NameValue is not null)
+        {
+            ApiServerRules.CheckName(NameValue, errors);
+        }
+
+        ApiServerRules.CheckIdentifier(IdentifierValue, errors);
+
+        if (SigningAlgorithmValue is { } algorithm)
+        {
+            ApiServerRules.CheckSigningAlgorithm(algorithm.Value, errors);
+            ApiClientSideRules.CheckSigningAlgorithm(algorithm, errors);
+        }
+
+        if (SigningSecretValue is { } secret)
+        {
+            var algorithmInEffect = SigningAlgorithmValue ?? SigningAlgorithm.RS256;
+            if (algorithmInEffect == SigningAlgorithm.HS256)
+            {
+                ApiServerRules.CheckSigningSecret(secret.Length, errors);
+            }
+            else
+            {
+                ApiClientSideRules.CheckSecretApplies(algorithmInEffect, errors);
+            }
+        }
+
+        var tokenSeconds = CheckLifetime(TokenLifetimeValue, F.TokenLifetime, "The token lifetime", ApiServerRules.CheckTokenLifetime, errors);
+        var webSeconds = CheckLifetime(WebTokenLifetimeValue, F.TokenLifetimeForWeb, "The web token lifetime", ApiServerRules.CheckWebTokenLifetime, errors);
+        if (tokenSeconds is { } token && webSeconds is { } web)
+        {
+            ApiServerRules.CheckWebNotAboveToken(web, token, errors);
+        }
+
+        if (_scopes is not null)
+        {
+            for (var i = 0; i < _scopes.Count; i++)
+            {
+                ApiServerRules.CheckScope(i, _scopes[i].Value, _scopes[i].Description, errors);
+            }
+
+            ApiClientSideRules.CheckScopeValues(_scopes, errors);
+        }
+
+        if (TokenDialectValue is { } dialect)
+        {
+            ApiServerRules.CheckTokenDialect(dialect.Value, errors);
+        }
+
+    }
+
+    private static long? CheckLifetime(TimeSpan? lifetime, string path, string label, Action<long, List<ValidationError>> checkRange, List<ValidationError> errors)
+    {
+        if (lifetime is not { } value)
+        {
+            return null;
+        }
+
+        ApiClientSideRules.CheckWholeSeconds(value, path, label, errors);
+        var seconds = (long)Math.Floor(value.TotalSeconds);
+        checkRange(seconds, errors);
+        return seconds;
+    }
+}

@@ -1,0 +1,47 @@
+namespace Auth0ApiKit.Validation;
+
+/// <summary>The stable codes of <see cref="ValidationError.Rule"/>. They never change once shipped.</summary>
+public static class RuleCodes
+{
+    /// <summary>A required value is missing or empty.</summary>
+    public const string Required = "required";
+
+    /// <summary>A text is longer than allowed.</summary>
+    public const string MaxLength = "max_length";
+
+    /// <summary>A text is shorter than allowed.</summary>
+    public const string MinLength = "min_length";
+
+    /// <summary>A text contains a character that is not allowed (such as <c>&lt;</c> in a name, or white space in a scope).</summary>
+    public const string ForbiddenCharacter = "forbidden_character";
+
+    /// <summary>A number is below its minimum.</summary>
+    public const string Minimum = "minimum";
+
+    /// <summary>A number is above its maximum.</summary>
+    public const string Maximum = "maximum";
+
+    /// <summary>A duration is not a whole number of seconds.</summary>
+    public const string WholeSeconds = "whole_seconds";
+
+    /// <summary>A value must not exceed another field's value (the web token lifetime and the token lifetime).</summary>
+    public const string NotAboveOtherField = "not_above_other_field";
+
+    /// <summary>A value appears twice where values must be unique.</summary>
+    public const string Duplicate = "duplicate";
+
+    /// <summary>A value is not one of the values allowed (an unknown signing algorithm or token dialect).</summary>
+    public const string UnsupportedValue = "unsupported_value";
+
+    /// <summary>A setting is given where it does not apply (a signing secret for an RS256 API).</summary>
+    public const string NotApplicable = "not_applicable";
+
+    /// <summary>An authorization names a scope the API does not define.</summary>
+    public const string UndefinedScope = "undefined_scope";
+
+    /// <summary>An application is authorized although it may not use the client-credentials grant.</summary>
+    public const string ClientCredentialsNotAllowed = "client_credentials_not_allowed";
+
+    /// <summary>A value is not an absolute URI.</summary>
+    public const string AbsoluteUri = "absolute_uri";
+}

@@ -1,0 +1,12 @@
+namespace Auth0ApiKit.Wire;
+
+/// <summary>The JSON names of a client grant's (an authorization's) fields.</summary>
+internal static class ClientGrantFields
+{
+    public const string ClientId = "client_id";
+    public const string Audience = "audience";
+    public const string Scope = "scope";
+
+    /// <summary>The path of one scope of a grant, such as <c>scope[1]</c>.</summary>
+    public static string ScopeAt(int index) => $"{Scope}[{index}]";
+}
