@@ -3,6 +3,8 @@ namespace Auth0ApiKit.Wire;
 /// <summary>The JSON names of a client grant's (an authorization's) fields.</summary>
 internal static class ClientGrantFields
 {
+    public const string Id = "id";
+    public const string SubjectType = "subject_type";
     public const string ClientId = "client_id";
     public const string Audience = "audience";
     public const string Scope = "scope";

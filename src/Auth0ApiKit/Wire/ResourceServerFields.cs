@@ -18,6 +18,7 @@ internal static class ResourceServerFields
     public const string EnforcePolicies = "enforce_policies";
     public const string TokenDialect = "token_dialect";
     public const string IsSystem = "is_system";
+    public const string SubjectTypeAuthorization = "subject_type_authorization";
 
     /// <summary>The path of one field of one scope, such as <c>scopes[2].value</c>.</summary>
     public static string ScopeField(int index, string field) => $"{Scopes}[{index}].{field}";

@@ -1,0 +1,25 @@
+using Auth0ApiKit.Applications;
+
+namespace Auth0ApiKit.Wire;
+
+/// <summary>Maps between <see cref="ApplicationDefinition"/> and <see cref="ClientDto"/>.</summary>
+internal static class ClientMapping
+{
+    /// <summary>The body of a create: every setting the definition sets, and nothing else.</summary>
+    public static ClientDto ToCreateBody(ApplicationDefinition application) => new()
+    {
+        Name = application.Name,
+        AppType = application.Kind.Value,
+        GrantTypes = application.GrantTypes?.Select(g => g.Value).ToList(),
+        Callbacks = application.Callbacks?.Select(c => c.AbsoluteUri).ToList(),
+        IsFirstParty = application.IsFirstParty,
+    };
+
+    /// <summary>The definition a tenant's client describes, kept as read (unknown kinds and grant types included).</summary>
+    public static ApplicationDefinition ToDefinition(ClientDto dto) => new(
+        dto.Name ?? string.Empty,
+        new ApplicationKind(dto.AppType ?? string.Empty),
+        dto.GrantTypes?.Select(g => new GrantType(g)),
+        dto.Callbacks?.Select(c => Uri.TryCreate(c, UriKind.RelativeOrAbsolute, out var uri) ? uri : null).OfType<Uri>(),
+        dto.IsFirstParty);
+}
