@@ -21,13 +21,24 @@ internal static class ApiClientSideRules
     }
 
     /// <summary>A signing secret only applies to HS256 APIs.</summary>
-    public static void CheckSecretApplies(SigningAlgorithm effectiveAlgorithm, List<ValidationError> errors)
+    public static void CheckSecretApplies(SigningAlgorithm algorithm, List<ValidationError> errors)
     {
-        if (effectiveAlgorithm != SigningAlgorithm.HS256)
+        if (algorithm != SigningAlgorithm.HS256)
         {
             errors.Add(new ValidationError(F.SigningSecret, RuleCodes.NotApplicable, RuleOrigin.Sdk, null,
-                $"A signing secret applies only to HS256 APIs; this API is signed with {effectiveAlgorithm}, " +
+                $"A signing secret applies only to HS256 APIs; this API is signed with {algorithm}, " +
                 "which uses the tenant's private key."));
+        }
+    }
+
+    /// <summary>The brief: the signing algorithm is set at creation and cannot be changed afterwards.</summary>
+    public static void CheckSigningAlgorithmUnchanged(SigningAlgorithm current, SigningAlgorithm? desired, List<ValidationError> errors)
+    {
+        if (desired is { } algorithm && algorithm != current)
+        {
+            errors.Add(new ValidationError(F.SigningAlgorithm, RuleCodes.Immutable, RuleOrigin.Brief, null,
+                $"The signing algorithm is {current} and cannot be changed to {algorithm} after the API is created; " +
+                "create a new API instead."));
         }
     }
 
@@ -37,7 +48,7 @@ internal static class ApiClientSideRules
         if (duration.Ticks % TimeSpan.TicksPerSecond != 0)
         {
             errors.Add(new ValidationError(path, RuleCodes.WholeSeconds, RuleOrigin.Sdk, null,
-                $"{label} is {duration.TotalSeconds} seconds; Auth0 takes whole seconds only."));
+                $"{label} is {Rules.Format(duration.TotalSeconds)} seconds; Auth0 takes whole seconds only."));
         }
     }
 

@@ -123,6 +123,7 @@ public sealed class ApiDefinition : IEquatable<ApiDefinition>
         hash.Add(Name, StringComparer.Ordinal);
         hash.Add(Identifier, StringComparer.Ordinal);
         hash.Add(SigningAlgorithm);
+        hash.Add(SigningSecret);
         hash.Add(TokenLifetime);
         hash.Add(WebTokenLifetime);
         hash.Add(AllowSkippingUserConsent);

@@ -88,7 +88,11 @@ public sealed class ApiDefinitionBuilder : DefinitionBuilder<ApiDefinition>
 
     /// <summary>Sets the HS256 signing secret (at least 16 characters). Only for HS256 APIs.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="secret"/> is <see langword="null"/>.</exception>
-    public ApiDefinitionBuilder WithSigningSecret(string secret) => WithSigningSecret(new Secret(secret));
+    public ApiDefinitionBuilder WithSigningSecret(string secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        return WithSigningSecret(new Secret(secret));
+    }
 
     /// <summary>Sets a new HS256 signing secret of 32 letters and digits from a cryptographically secure source.</summary>
     public ApiDefinitionBuilder WithGeneratedSigningSecret() =>
@@ -140,12 +144,13 @@ public sealed class ApiDefinitionBuilder : DefinitionBuilder<ApiDefinition>
     public ApiDefinitionBuilder WithScopes(IEnumerable<Scope> scopes)
     {
         ArgumentNullException.ThrowIfNull(scopes);
-        foreach (var scope in scopes)
+        Scope[] added = [.. scopes];
+        foreach (var scope in added)
         {
-            WithScope(scope);
+            ArgumentNullException.ThrowIfNull(scope, nameof(scopes));
         }
 
-        _scopes ??= [];
+        (_scopes ??= []).AddRange(added);
         return this;
     }
 
@@ -194,14 +199,15 @@ public sealed class ApiDefinitionBuilder : DefinitionBuilder<ApiDefinition>
 
         if (SigningSecretValue is { } secret)
         {
-            var algorithmInEffect = SigningAlgorithmValue ?? SigningAlgorithm.RS256;
-            if (algorithmInEffect == SigningAlgorithm.HS256)
+            // Only what was set is checked against what was set: with no algorithm set, the secret may be meant for an
+            // existing HS256 API, so whether it applies is decided against the tenant's API (ApiChangeRules).
+            if (SigningAlgorithmValue is { } set && set != SigningAlgorithm.HS256)
             {
-                ApiServerRules.CheckSigningSecret(secret.Length, errors);
+                ApiClientSideRules.CheckSecretApplies(set, errors);
             }
             else
             {
-                ApiClientSideRules.CheckSecretApplies(algorithmInEffect, errors);
+                ApiServerRules.CheckSigningSecret(secret.Length, errors);
             }
         }
 
@@ -226,19 +232,20 @@ public sealed class ApiDefinitionBuilder : DefinitionBuilder<ApiDefinition>
         {
             ApiServerRules.CheckTokenDialect(dialect.Value, errors);
         }
-
     }
 
-    private static long? CheckLifetime(TimeSpan? lifetime, string path, string label, Action<long, List<ValidationError>> checkRange, List<ValidationError> errors)
+    /// <summary>Checks a lifetime that was set; returns its seconds when it is valid on its own, so that the two
+    /// lifetimes are compared only when neither is already reported (one mistake, one error).</summary>
+    private static long? CheckLifetime(TimeSpan? lifetime, string path, string label, Action<double, List<ValidationError>> checkRange, List<ValidationError> errors)
     {
         if (lifetime is not { } value)
         {
             return null;
         }
 
+        var before = errors.Count;
         ApiClientSideRules.CheckWholeSeconds(value, path, label, errors);
-        var seconds = (long)Math.Floor(value.TotalSeconds);
-        checkRange(seconds, errors);
-        return seconds;
+        checkRange(value.TotalSeconds, errors);
+        return errors.Count == before ? value.Ticks / TimeSpan.TicksPerSecond : null;
     }
 }

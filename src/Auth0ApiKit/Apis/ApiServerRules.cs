@@ -1,3 +1,4 @@
+using System.Buffers;
 using Auth0ApiKit.Validation;
 using F = Auth0ApiKit.Wire.ResourceServerFields;
 
@@ -16,10 +17,12 @@ internal static class ApiServerRules
     public static IReadOnlyList<string> AcceptedTokenDialects { get; } =
         [TokenDialect.AccessToken.Value, TokenDialect.AccessTokenAuthz.Value, TokenDialect.Rfc9068Profile.Value, TokenDialect.Rfc9068ProfileAuthz.Value];
 
+    private static readonly SearchValues<char> NameForbiddenCharacters = SearchValues.Create([.. ApiLimits.NameForbiddenCharacters]);
+
     public static void CheckName(string name, List<ValidationError> errors)
     {
         Rules.CheckLength(name, F.Name, "the name", 1, ApiLimits.NameMaxLength, errors);
-        var forbidden = name.IndexOfAny([.. ApiLimits.NameForbiddenCharacters]);
+        var forbidden = name.AsSpan().IndexOfAny(NameForbiddenCharacters);
         if (forbidden >= 0)
         {
             errors.Add(new ValidationError(F.Name, RuleCodes.ForbiddenCharacter, RuleOrigin.Auth0, null,
@@ -58,10 +61,10 @@ internal static class ApiServerRules
         }
     }
 
-    public static void CheckTokenLifetime(long seconds, List<ValidationError> errors) =>
+    public static void CheckTokenLifetime(double seconds, List<ValidationError> errors) =>
         Rules.CheckRange(seconds, F.TokenLifetime, "the token lifetime", 0, ApiLimits.TokenLifetimeMaxSeconds, "seconds", errors);
 
-    public static void CheckWebTokenLifetime(long seconds, List<ValidationError> errors) =>
+    public static void CheckWebTokenLifetime(double seconds, List<ValidationError> errors) =>
         Rules.CheckRange(seconds, F.TokenLifetimeForWeb, "the web token lifetime", 0, ApiLimits.TokenLifetimeMaxSeconds, "seconds", errors);
 
     /// <summary>The web lifetime must not exceed the token lifetime, both as they will be after the change.</summary>
@@ -70,7 +73,7 @@ internal static class ApiServerRules
         if (webSeconds > tokenSeconds)
         {
             errors.Add(new ValidationError(F.TokenLifetimeForWeb, RuleCodes.NotAboveOtherField, RuleOrigin.Auth0, tokenSeconds,
-                $"The web token lifetime ({webSeconds} s) must not be longer than the token lifetime ({tokenSeconds} s).")
+                $"The web token lifetime ({Rules.Format(webSeconds)} s) must not be longer than the token lifetime ({Rules.Format(tokenSeconds)} s).")
             {
                 SchemaDetail = "token_lifetime_for_web cannot be larger than token_lifetime",
             });

@@ -48,9 +48,14 @@ public sealed class ApplicationDefinitionBuilder : DefinitionBuilder<Application
 
     private protected override void CheckRules(List<ValidationError> errors)
     {
-        if (string.IsNullOrWhiteSpace(_name))
+        if (_name.Length == 0)
         {
             errors.Add(Rules.TooShort(F.Name, "the application name", 0, 1));
+        }
+        else if (string.IsNullOrWhiteSpace(_name))
+        {
+            errors.Add(new ValidationError(F.Name, RuleCodes.Required, RuleOrigin.Sdk, 1,
+                $"The application name is {Rules.Chars(_name.Length)} of white space; it needs a visible character."));
         }
 
         if (!_kind.IsKnown)
@@ -63,7 +68,7 @@ public sealed class ApplicationDefinitionBuilder : DefinitionBuilder<Application
         if (_kind.IsPublicClient && _grantTypes is not null && _grantTypes.Contains(GrantType.ClientCredentials))
         {
             errors.Add(new ValidationError(F.GrantTypes, RuleCodes.ClientCredentialsNotAllowed, RuleOrigin.Sdk, null,
-                $"A {_kind} application is a public client without a secret, so it cannot use the client-credentials grant."));
+                $"A {_kind.DisplayName} application is a public client without a secret, so it cannot use the client-credentials grant."));
         }
 
         for (var i = 0; i < (_callbacks?.Count ?? 0); i++)

@@ -16,6 +16,11 @@ public readonly record struct ApplicationKind
         _value = value;
     }
 
+    private static readonly IReadOnlyList<GrantType> MachineToMachineGrants = [GrantType.ClientCredentials];
+    private static readonly IReadOnlyList<GrantType> RegularWebGrants =
+        [GrantType.AuthorizationCode, GrantType.Implicit, GrantType.RefreshToken, GrantType.ClientCredentials];
+    private static readonly IReadOnlyList<GrantType> PublicClientGrants = [GrantType.AuthorizationCode, GrantType.Implicit, GrantType.RefreshToken];
+
     /// <summary>A server-rendered web application (<c>regular_web</c>): a confidential client.</summary>
     public static ApplicationKind RegularWeb { get; } = new("regular_web");
 
@@ -42,10 +47,18 @@ public readonly record struct ApplicationKind
     /// machine-to-machine applications, never for single-page and native ones.
     /// </summary>
     public IReadOnlyList<GrantType> DefaultGrantTypes =>
-        this == MachineToMachine ? [GrantType.ClientCredentials]
-        : this == RegularWeb ? [GrantType.AuthorizationCode, GrantType.Implicit, GrantType.RefreshToken, GrantType.ClientCredentials]
-        : this == SinglePage || this == Native ? [GrantType.AuthorizationCode, GrantType.Implicit, GrantType.RefreshToken]
+        this == MachineToMachine ? MachineToMachineGrants
+        : this == RegularWeb ? RegularWebGrants
+        : IsPublicClient ? PublicClientGrants
         : [];
+
+    /// <summary>The kind in the dashboard's words (<c>machine-to-machine</c>), for messages; an unknown kind as Auth0 spells it.</summary>
+    internal string DisplayName =>
+        this == RegularWeb ? "regular web"
+        : this == MachineToMachine ? "machine-to-machine"
+        : this == SinglePage ? "single-page"
+        : this == Native ? "native"
+        : $"'{Value}'";
 
     /// <summary>Converts a kind name.</summary>
     public static implicit operator ApplicationKind(string value) => new(value);

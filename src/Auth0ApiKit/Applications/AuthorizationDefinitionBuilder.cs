@@ -34,11 +34,13 @@ public sealed class AuthorizationDefinitionBuilder : DefinitionBuilder<Authoriza
     public AuthorizationDefinitionBuilder WithScopes(IEnumerable<string> scopes)
     {
         ArgumentNullException.ThrowIfNull(scopes);
-        foreach (var scope in scopes)
+        string[] added = [.. scopes];
+        foreach (var scope in added)
         {
-            WithScope(scope);
+            ArgumentNullException.ThrowIfNull(scope, nameof(scopes));
         }
 
+        _scopes.AddRange(added);
         return this;
     }
 
@@ -50,7 +52,7 @@ public sealed class AuthorizationDefinitionBuilder : DefinitionBuilder<Authoriza
         if (_application.Definition is { CanUseClientCredentials: false } definition)
         {
             errors.Add(new ValidationError(F.ClientId, RuleCodes.ClientCredentialsNotAllowed, RuleOrigin.Brief, null,
-                $"{_application} ({definition.Kind}) cannot use the client-credentials grant, so it cannot be authorized " +
+                $"The {definition.Kind.DisplayName} {_application} cannot use the client-credentials grant, so it cannot be authorized " +
                 "for an API; only applications with that grant (regular web and machine-to-machine by default) can."));
         }
 
@@ -60,8 +62,9 @@ public sealed class AuthorizationDefinitionBuilder : DefinitionBuilder<Authoriza
             var scope = _scopes[i];
             if (!_api.DefinesScope(scope))
             {
+                var none = _api.Scopes is { Count: > 0 } ? "" : ", which defines no scopes";
                 errors.Add(new ValidationError(F.ScopeAt(i), RuleCodes.UndefinedScope, RuleOrigin.Brief, null,
-                    $"The scope '{scope}' is not defined by the API {_api.Identifier}; an application may be granted only the API's own scopes."));
+                    $"The scope '{scope}' is not defined by the API {_api.Identifier}{none}; an application may be granted only the API's own scopes."));
             }
 
             if (!seen.Add(scope))

@@ -13,9 +13,12 @@ public static class UserConsent
     /// </summary>
     /// <param name="applicationIsFirstParty">Whether the application is first party.</param>
     /// <param name="apiAllowsSkipping">Whether the API allows skipping consent for verifiable first-party clients.</param>
-    /// <param name="redirectUri">The request's redirect URI; <see langword="null"/> or relative counts as not verifiable.</param>
+    /// <param name="redirectUri">
+    /// The request's redirect URI; <see langword="null"/>, relative, or without a host (<c>urn:</c>, <c>file:</c>)
+    /// counts as not verifiable, so consent is asked.
+    /// </param>
     public static bool IsSkipped(bool applicationIsFirstParty, bool apiAllowsSkipping, Uri? redirectUri) =>
-        applicationIsFirstParty && apiAllowsSkipping && redirectUri is { IsAbsoluteUri: true } && !IsLocalHost(redirectUri);
+        applicationIsFirstParty && apiAllowsSkipping && IsVerifiable(redirectUri);
 
     /// <summary>Applies <see cref="IsSkipped(bool, bool, Uri)"/> to an application's and an API's definitions.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="application"/> or <paramref name="api"/> is <see langword="null"/>.</exception>
@@ -26,6 +29,10 @@ public static class UserConsent
         return IsSkipped(application.EffectiveIsFirstParty, api.AllowSkippingUserConsent ?? false, redirectUri);
     }
 
+    private static bool IsVerifiable(Uri? redirectUri) =>
+        redirectUri is { IsAbsoluteUri: true } && redirectUri.IdnHost.Length > 0 && !IsLocalHost(redirectUri);
+
+    /// <summary>Whether the host is <c>localhost</c> (with or without the root dot) or a loopback address, in any spelling.</summary>
     private static bool IsLocalHost(Uri uri)
     {
         var host = uri.IdnHost.TrimEnd('.');

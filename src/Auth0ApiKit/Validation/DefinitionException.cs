@@ -8,12 +8,14 @@ public sealed class DefinitionException : Exception
 {
     /// <summary>Creates the exception for a definition of <paramref name="definitionKind"/> with its broken rules.</summary>
     /// <param name="definitionKind">What was being defined, in words: <c>API</c>, <c>application</c>, <c>authorization</c>.</param>
-    /// <param name="errors">Every broken rule; at least one.</param>
+    /// <param name="errors">Every broken rule; at least one. The exception keeps a copy.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="errors"/> is empty.</exception>
     public DefinitionException(string definitionKind, IReadOnlyList<ValidationError> errors)
         : base(FormatMessage(definitionKind, errors))
     {
         DefinitionKind = definitionKind;
-        Errors = errors;
+        Errors = [.. errors];
     }
 
     /// <summary>Creates the exception with a generic message and no listed rules.</summary>
@@ -43,6 +45,11 @@ public sealed class DefinitionException : Exception
     {
         ArgumentNullException.ThrowIfNull(definitionKind);
         ArgumentNullException.ThrowIfNull(errors);
+        if (errors.Count == 0)
+        {
+            throw new ArgumentException("A definition exception lists at least one broken rule.", nameof(errors));
+        }
+
         var noun = errors.Count == 1 ? "rule" : "rules";
         var lines = string.Join(Environment.NewLine, errors.Select(e => "  - " + e));
         return $"The {definitionKind} definition breaks {errors.Count} {noun}:{Environment.NewLine}{lines}";

@@ -42,6 +42,9 @@ public static class RuleCodes
     /// <summary>An application is authorized although it may not use the client-credentials grant.</summary>
     public const string ClientCredentialsNotAllowed = "client_credentials_not_allowed";
 
+    /// <summary>A setting that is fixed once the API exists would change (the signing algorithm).</summary>
+    public const string Immutable = "immutable";
+
     /// <summary>A value is not an absolute URI.</summary>
     public const string AbsoluteUri = "absolute_uri";
 }

@@ -16,9 +16,13 @@ internal static class Rules
             SchemaDetail = $"Missing required property: {path}",
         };
 
+    /// <summary>
+    /// A text shorter than allowed. An empty text where one character is the minimum is reported as
+    /// <see cref="RuleCodes.Required"/>; any other shortfall (an empty 16-character secret too) as <see cref="RuleCodes.MinLength"/>.
+    /// </summary>
     public static ValidationError TooShort(string path, string label, int actual, int minimum, RuleOrigin origin = RuleOrigin.Auth0) =>
-        new(path, actual == 0 ? RuleCodes.Required : RuleCodes.MinLength, origin, minimum,
-            actual == 0
+        new(path, actual == 0 && minimum == 1 ? RuleCodes.Required : RuleCodes.MinLength, origin, minimum,
+            actual == 0 && minimum == 1
                 ? $"{Capitalize(label)} must not be empty."
                 : $"{Capitalize(label)} is {Chars(actual)} long; it must have at least {Chars(minimum)}.")
         {
@@ -32,18 +36,20 @@ internal static class Rules
             SchemaDetail = $"String is too long ({actual} chars), maximum {maximum}",
         };
 
-    public static ValidationError Below(string path, string label, long actual, long minimum, string unit) =>
+    /// <summary>A number below its minimum; <paramref name="actual"/> may have a fraction (a lifetime of -0.5 seconds).</summary>
+    public static ValidationError Below(string path, string label, double actual, long minimum, string unit) =>
         new(path, RuleCodes.Minimum, RuleOrigin.Auth0, minimum,
             $"{Capitalize(label)} is {Format(actual)} {unit}; it must be at least {Format(minimum)}.")
         {
-            SchemaDetail = $"Value {actual} is less than minimum {minimum}",
+            SchemaDetail = string.Create(Invariant, $"Value {actual} is less than minimum {minimum}"),
         };
 
-    public static ValidationError Above(string path, string label, long actual, long maximum, string unit) =>
+    /// <summary>A number above its maximum; <paramref name="actual"/> may have a fraction.</summary>
+    public static ValidationError Above(string path, string label, double actual, long maximum, string unit) =>
         new(path, RuleCodes.Maximum, RuleOrigin.Auth0, maximum,
             $"{Capitalize(label)} is {Format(actual)} {unit}; Auth0 allows at most {Format(maximum)}.")
         {
-            SchemaDetail = $"Value {actual} is greater than maximum {maximum}",
+            SchemaDetail = string.Create(Invariant, $"Value {actual} is greater than maximum {maximum}"),
         };
 
     public static ValidationError NotOneOf(string path, string label, string actual, IEnumerable<string> allowed, RuleOrigin origin) =>
@@ -67,7 +73,7 @@ internal static class Rules
     }
 
     /// <summary>Checks a number's inclusive range.</summary>
-    public static void CheckRange(long value, string path, string label, long minimum, long maximum, string unit, List<ValidationError> errors)
+    public static void CheckRange(double value, string path, string label, long minimum, long maximum, string unit, List<ValidationError> errors)
     {
         if (value < minimum)
         {
@@ -81,7 +87,11 @@ internal static class Rules
 
     public static string Chars(long count) => count == 1 ? "1 character" : $"{Format(count)} characters";
 
-    private static string Format(long value) => value.ToString("N0", Invariant);
+    /// <summary>A whole number as people read it, the same in every culture: <c>2,592,000</c>.</summary>
+    public static string Format(long value) => value.ToString("N0", Invariant);
+
+    /// <summary>A number that may have a fraction, as people read it, the same in every culture: <c>2,592,000.5</c>.</summary>
+    public static string Format(double value) => value.ToString("#,0.#######", Invariant);
 
     private static string Capitalize(string label) => char.ToUpperInvariant(label[0]) + label[1..];
 }
