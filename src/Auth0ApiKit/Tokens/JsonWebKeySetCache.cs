@@ -1,0 +1,249 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Auth0ApiKit.Tokens;
+
+/// <summary>
+/// A tenant's RS256 signing keys, fetched from its JWKS (<c>{issuer}.well-known/jwks.json</c>) and cached: fetched
+/// again every <see cref="JsonWebKeySetCacheOptions.RefreshInterval"/> (so removed keys stop working) and when a
+/// token names an unknown <c>kid</c>, at most once per <see cref="JsonWebKeySetCacheOptions.MinimumRefreshInterval"/>,
+/// with a single fetch in flight however many callers wait for it.
+/// </summary>
+/// <remarks>
+/// A fetch that fails (the endpoint is down, slow, answers an error, too much or not a key set) keeps the keys
+/// fetched before. The body is capped at <see cref="JsonWebKeySetCacheOptions.MaximumResponseSize"/> and only RSA
+/// signing keys are taken. Time, timeouts included, runs on the injected <see cref="TimeProvider"/>; the
+/// <see cref="HttpClient"/>'s own timeout still applies on the real clock. Nothing runs in the background: fetches
+/// happen when a key is asked for. One cache serves every API of a tenant; it is thread-safe.
+/// </remarks>
+public sealed class JsonWebKeySetCache
+{
+    private static readonly FrozenDictionary<string, SecurityKey[]> NoKeys = FrozenDictionary<string, SecurityKey[]>.Empty;
+
+    private readonly HttpClient _httpClient;
+    private readonly JsonWebKeySetCacheOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private Snapshot _snapshot = new(NoKeys, FetchedAt: null, AttemptedAt: null, Failure: null);
+    private Task<Snapshot>? _fetch;
+
+    /// <summary>Creates a cache for the key set at <paramref name="jwksUri"/>.</summary>
+    /// <param name="httpClient">The client that fetches the key set; the cache does not dispose it.</param>
+    /// <param name="jwksUri">The key set's absolute URL, usually <see cref="TenantUrls.JwksUri"/>.</param>
+    /// <param name="options">How to fetch and keep keys; the defaults when <see langword="null"/>. Read once.</param>
+    /// <param name="timeProvider">The clock for refreshes and timeouts; <see cref="TimeProvider.System"/> by default.</param>
+    /// <param name="logger">Where fetch failures are logged; nowhere by default.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="jwksUri"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jwksUri"/> is not an absolute http(s) URL.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
+    public JsonWebKeySetCache(
+        HttpClient httpClient,
+        Uri jwksUri,
+        JsonWebKeySetCacheOptions? options = null,
+        TimeProvider? timeProvider = null,
+        ILogger<JsonWebKeySetCache>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(jwksUri);
+        if (!jwksUri.IsAbsoluteUri || (jwksUri.Scheme != Uri.UriSchemeHttps && jwksUri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException("The JWKS URL must be an absolute http(s) URL.", nameof(jwksUri));
+        }
+
+        _options = options?.Clone() ?? new JsonWebKeySetCacheOptions();
+        _options.Validate();
+        _httpClient = httpClient;
+        JwksUri = jwksUri;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <summary>The URL of the key set.</summary>
+    public Uri JwksUri { get; }
+
+    /// <summary>The key ids of the cached keys (empty before the first successful fetch).</summary>
+    public IReadOnlyCollection<string> KeyIds => Volatile.Read(ref _snapshot).Keys.Keys;
+
+    /// <summary>When the keys were last fetched successfully, or <see langword="null"/>.</summary>
+    public DateTimeOffset? LastFetchedAt => Volatile.Read(ref _snapshot).FetchedAt;
+
+    /// <summary>Why the last fetch failed, or <see langword="null"/> when it succeeded (or none was made). Never holds key material.</summary>
+    public string? LastFailure => Volatile.Read(ref _snapshot).Failure;
+
+    /// <summary>
+    /// The RS256 verification key with this key id, fetching the key set first when the cache is empty or stale, or
+    /// when the key id is unknown and no fetch was made within the minimum refresh interval.
+    /// </summary>
+    /// <returns>The key, or <see langword="null"/> when the tenant does not publish it (or its key set cannot be fetched).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="keyId"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled while waiting for a fetch.</exception>
+    public async ValueTask<SecurityKey?> GetSigningKeyAsync(string keyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keyId);
+        var lookup = await FindAsync(keyId, cancellationToken).ConfigureAwait(false);
+        return lookup.Keys?[0];
+    }
+
+    /// <summary>Looks a key id up, fetching when needed; the answer tells an unknown key from keys that cannot be had.</summary>
+    internal ValueTask<KeyLookup> FindAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var snapshot = Volatile.Read(ref _snapshot);
+        var now = _timeProvider.GetUtcNow();
+        var fresh = snapshot.FetchedAt is { } fetchedAt && now - fetchedAt < _options.RefreshInterval;
+        if (fresh && snapshot.Keys.TryGetValue(keyId, out var keys))
+        {
+            return new ValueTask<KeyLookup>(new KeyLookup(keys, snapshot));
+        }
+
+        return CanFetch(snapshot, now)
+            ? FetchThenFindAsync(keyId, cancellationToken)
+            : new ValueTask<KeyLookup>(Find(snapshot, keyId));
+    }
+
+    /// <summary>The cached keys with this key id, without fetching; for IdentityModel's synchronous key resolver.</summary>
+    internal SecurityKey[] GetCached(string? keyId) =>
+        keyId is not null && Volatile.Read(ref _snapshot).Keys.TryGetValue(keyId, out var keys) ? keys : [];
+
+    private static KeyLookup Find(Snapshot snapshot, string keyId) =>
+        new(snapshot.Keys.TryGetValue(keyId, out var keys) ? keys : null, snapshot);
+
+    private bool CanFetch(Snapshot snapshot, DateTimeOffset now) =>
+        snapshot.AttemptedAt is not { } attemptedAt || now - attemptedAt >= _options.MinimumRefreshInterval;
+
+    private async ValueTask<KeyLookup> FetchThenFindAsync(string keyId, CancellationToken cancellationToken)
+    {
+        Task<Snapshot> fetch;
+        TaskCompletionSource<Snapshot>? owner = null;
+        lock (_gate)
+        {
+            if (_fetch is not null)
+            {
+                fetch = _fetch;
+            }
+            else if (!CanFetch(_snapshot, _timeProvider.GetUtcNow()))
+            {
+                return Find(_snapshot, keyId);
+            }
+            else
+            {
+                owner = new TaskCompletionSource<Snapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _fetch = fetch = owner.Task;
+            }
+        }
+
+        if (owner is not null)
+        {
+            _ = FetchAndPublishAsync(owner);
+        }
+
+        var snapshot = await fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return Find(snapshot, keyId);
+    }
+
+    /// <summary>Runs one fetch outside the lock, publishes its outcome and hands it to every waiter. Never throws.</summary>
+    private async Task FetchAndPublishAsync(TaskCompletionSource<Snapshot> owner)
+    {
+        var attemptedAt = _timeProvider.GetUtcNow();
+        var previous = Volatile.Read(ref _snapshot);
+        Snapshot next;
+        try
+        {
+            var keys = await FetchKeysAsync().ConfigureAwait(false);
+            next = new Snapshot(keys, _timeProvider.GetUtcNow(), attemptedAt, Failure: null);
+        }
+#pragma warning disable CA1031 // Any failure of a fetch is reported the same way: the cached keys stay.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var reason = e is KeySetUnavailableException ? e.Message : "the fetch failed unexpectedly (" + e.GetType().Name + ")";
+            TokensLog.KeySetFetchFailed(_logger, JwksUri, reason, previous.Keys.Count);
+            next = previous with { AttemptedAt = attemptedAt, Failure = reason };
+        }
+
+        lock (_gate)
+        {
+            Volatile.Write(ref _snapshot, next);
+            _fetch = null;
+        }
+
+        owner.SetResult(next);
+    }
+
+    private async Task<FrozenDictionary<string, SecurityKey[]>> FetchKeysAsync()
+    {
+        using var timeout = new CancellationTokenSource(_options.FetchTimeout, _timeProvider);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, JwksUri);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new KeySetUnavailableException(string.Create(CultureInfo.InvariantCulture,
+                    $"the endpoint answered {(int)response.StatusCode} ({response.StatusCode})"));
+            }
+
+            if (response.Content.Headers.ContentLength > _options.MaximumResponseSize)
+            {
+                throw TooLarge();
+            }
+
+            var body = ArrayPool<byte>.Shared.Rent(_options.MaximumResponseSize + 1);
+            try
+            {
+                var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    var length = await stream.ReadAtLeastAsync(body.AsMemory(0, _options.MaximumResponseSize + 1), _options.MaximumResponseSize + 1,
+                        throwOnEndOfStream: false, timeout.Token).ConfigureAwait(false);
+                    if (length > _options.MaximumResponseSize)
+                    {
+                        throw TooLarge();
+                    }
+
+                    var keys = JsonWebKeySetReader.Read(body.AsSpan(0, length), out var ignored);
+                    TokensLog.KeySetFetched(_logger, JwksUri, keys.Count, ignored);
+                    return keys;
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(body);
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new KeySetUnavailableException(string.Create(CultureInfo.InvariantCulture,
+                $"no answer within {_options.FetchTimeout.TotalSeconds} s"));
+        }
+        catch (HttpRequestException e)
+        {
+            throw new KeySetUnavailableException($"the request failed ({e.HttpRequestError})");
+        }
+        catch (FormatException e)
+        {
+            throw new KeySetUnavailableException(e.Message);
+        }
+    }
+
+    private KeySetUnavailableException TooLarge() =>
+        new(string.Create(CultureInfo.InvariantCulture, $"the key set is larger than {_options.MaximumResponseSize} bytes"));
+
+    /// <summary>What the cache knows at one moment: the keys, when they were fetched, when a fetch was last tried and why it failed.</summary>
+    internal sealed record Snapshot(FrozenDictionary<string, SecurityKey[]> Keys, DateTimeOffset? FetchedAt, DateTimeOffset? AttemptedAt, string? Failure);
+
+    /// <summary>The answer to a key id: the keys, or none along with whether any key set could be had at all.</summary>
+    internal readonly record struct KeyLookup(SecurityKey[]? Keys, Snapshot Snapshot)
+    {
+        /// <summary>Whether no key set has ever been fetched, so that no key id could be found.</summary>
+        public bool KeysUnavailable => Snapshot.FetchedAt is null;
+    }
+
+    private sealed class KeySetUnavailableException(string reason) : Exception(reason);
+}
