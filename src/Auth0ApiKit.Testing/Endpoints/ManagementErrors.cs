@@ -1,0 +1,64 @@
+using Auth0ApiKit.Wire;
+
+namespace Auth0ApiKit.Testing.Endpoints;
+
+/// <summary>The Management API's error responses, in Auth0's body shape.</summary>
+internal static class ManagementErrors
+{
+    public static FakeResponse Error(int status, string message, string? errorCode = null) =>
+        FakeResponse.Json(status, new ManagementErrorDto
+        {
+            StatusCode = status,
+            Error = ReasonPhrase(status),
+            Message = message,
+            ErrorCode = errorCode,
+        }, WireJson.Context.ManagementErrorDto);
+
+    /// <summary>400 <c>invalid_body</c> with the schema-validation message template.</summary>
+    public static FakeResponse InvalidBody(string detail, string? property = null) =>
+        Error(400, PayloadValidationMessage(detail, property), "invalid_body");
+
+    /// <summary>400 <c>invalid_query_string</c> for a query parameter out of its range or of the wrong type.</summary>
+    public static FakeResponse InvalidQuery(string detail, string property) =>
+        Error(400, $"Query validation error: '{detail}' on property {property}.", "invalid_query_string");
+
+    public static string PayloadValidationMessage(string detail, string? property) =>
+        property is null
+            ? $"Payload validation error: '{detail}'."
+            : $"Payload validation error: '{detail}' on property {property}.";
+
+    public static FakeResponse InvalidToken() =>
+        FakeResponse.RawJson(401, """{"statusCode":401,"error":"Unauthorized","message":"Invalid token","attributes":{"error":"Invalid token"}}""");
+
+    public static FakeResponse InsufficientScope(string requiredScope) =>
+        Error(403, $"Insufficient scope, expected any of: {requiredScope}", "insufficient_scope");
+
+    public static FakeResponse RouteNotFound() => Error(404, "Not Found");
+
+    public static FakeResponse MalformedJson() => Error(400, "Invalid request payload JSON format");
+
+    public static FakeResponse UnsupportedMediaType() => Error(415, "Unsupported Media Type");
+
+    public static FakeResponse PayloadTooLarge() => Error(413, "Payload content length greater than maximum allowed: 1048576");
+
+    public static FakeResponse TooManyRequests() => Error(429, "Global limit has been reached", "too_many_requests");
+
+    public static string ReasonPhrase(int status) => status switch
+    {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        413 => "Request Entity Too Large",
+        415 => "Unsupported Media Type",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => "Error",
+    };
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+
+namespace Auth0ApiKit.Testing.Endpoints;
+
+/// <summary>The offset paging parameters Auth0's list calls share: <c>page</c>, <c>per_page</c>, <c>include_totals</c>.</summary>
+internal readonly record struct Paging(int Page, int PerPage, bool IncludeTotals)
+{
+    public const int DefaultPerPage = 50;
+    public const int MaxPerPage = 100;
+
+    /// <summary>The offset of the first row of the page.</summary>
+    public int Start => Page * PerPage;
+
+    /// <summary>Reads the parameters; on a bad value returns Auth0's query-validation error.</summary>
+    public static FakeResponse? Read(FakeRequest request, out Paging paging)
+    {
+        paging = default;
+        if (ReadInteger(request, "page", 0, int.MaxValue, 0, out var page) is { } pageError)
+        {
+            return pageError;
+        }
+
+        if (ReadInteger(request, "per_page", 1, MaxPerPage, DefaultPerPage, out var perPage) is { } perPageError)
+        {
+            return perPageError;
+        }
+
+        if (ReadBoolean(request, "include_totals", out var includeTotals) is { } totalsError)
+        {
+            return totalsError;
+        }
+
+        paging = new Paging(page, perPage, includeTotals);
+        return null;
+    }
+
+    /// <summary>The rows of this page from rows in creation order.</summary>
+    public List<T> Slice<T>(IReadOnlyList<T> rows)
+    {
+        var start = (long)Page * PerPage;
+        if (start >= rows.Count)
+        {
+            return [];
+        }
+
+        var count = (int)Math.Min(PerPage, rows.Count - start);
+        var page = new List<T>(count);
+        for (var i = 0; i < count; i++)
+        {
+            page.Add(rows[(int)start + i]);
+        }
+
+        return page;
+    }
+
+    public static FakeResponse? ReadInteger(FakeRequest request, string name, int minimum, int maximum, int fallback, out int value)
+    {
+        value = fallback;
+        var text = request.Query[name];
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            return ManagementErrors.InvalidQuery("Expected type integer but found type string", name);
+        }
+
+        if (number < minimum)
+        {
+            return ManagementErrors.InvalidQuery($"Value {number} is less than minimum {minimum}", name);
+        }
+
+        if (number > maximum)
+        {
+            return ManagementErrors.InvalidQuery($"Value {number} is greater than maximum {maximum}", name);
+        }
+
+        value = (int)number;
+        return null;
+    }
+
+    public static FakeResponse? ReadBoolean(FakeRequest request, string name, out bool value)
+    {
+        value = false;
+        var text = request.Query[name];
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!bool.TryParse(text, out value))
+        {
+            return ManagementErrors.InvalidQuery("Expected type boolean but found type string", name);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Text;
+using Auth0ApiKit.Diagnostics;
+using Auth0ApiKit.Testing.Faults;
+using Auth0ApiKit.Testing.Journal;
+using Auth0ApiKit.Testing.Store;
+
+namespace Auth0ApiKit.Testing.Endpoints;
+
+/// <summary>
+/// Every request to a fake tenant passes here, whatever the transport: route, authenticate, rate-limit, strike
+/// faults, call the endpoint, add Auth0's headers, write the journal. Thread-safe.
+/// </summary>
+internal sealed class TenantPipeline
+{
+    private const string ManagementPrefix = "api/v2";
+    private static readonly TimeSpan TimeoutSafetyNet = TimeSpan.FromMinutes(10);
+
+    private readonly TenantStore _store;
+    private readonly FaultInjector _faults;
+    private readonly RequestJournal _journal;
+    private readonly TimeProvider _time;
+    private readonly ManagementAuthenticator _authenticator;
+    private readonly ResourceServersEndpoint _resourceServers;
+    private readonly ClientsEndpoint _clients;
+    private readonly ClientGrantsEndpoint _clientGrants;
+    private readonly TokenEndpoint _token;
+    private readonly WellKnownEndpoint _wellKnown;
+
+    public TenantPipeline(TenantStore store, FaultInjector faults, RequestJournal journal, TimeProvider time,
+        ManagementAuthenticator authenticator, TokenEndpoint token, WellKnownEndpoint wellKnown)
+    {
+        _store = store;
+        _faults = faults;
+        _journal = journal;
+        _time = time;
+        _authenticator = authenticator;
+        _token = token;
+        _wellKnown = wellKnown;
+        _resourceServers = new ResourceServersEndpoint(store);
+        _clients = new ClientsEndpoint(store);
+        _clientGrants = new ClientGrantsEndpoint(store);
+    }
+
+    /// <summary>Answers one request. Throws <see cref="FakeConnectionDroppedException"/> for a dropped connection.</summary>
+    public async Task<FakeResponse> HandleAsync(FakeRequest request, CancellationToken cancellationToken)
+    {
+        var sequence = _journal.NextSequence();
+        var receivedAt = _time.GetUtcNow();
+        FakeResponse? response = null;
+        Fault? fault = null;
+        try
+        {
+            fault = _faults.Next(request.Method, request.Path);
+            response = await AnswerAsync(request, fault, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        finally
+        {
+            _journal.Add(new JournalEntry(
+                sequence,
+                receivedAt,
+                request.Method,
+                Redactor.Redact(request.Path + QueryText(request)) ?? string.Empty,
+                request.Headers.ToDictionary(h => h.Key, h => Redactor.RedactHeader(h.Key, h.Value), StringComparer.OrdinalIgnoreCase),
+                Redactor.Redact(request.BodyText) ?? string.Empty,
+                response?.Status ?? 0,
+                response is null ? string.Empty : Redactor.Redact(response.BodyText) ?? string.Empty,
+                fault?.ToString()));
+        }
+    }
+
+    private async Task<FakeResponse> AnswerAsync(FakeRequest request, Fault? fault, CancellationToken cancellationToken)
+    {
+        var route = Route(request);
+        if (route.Handler is null)
+        {
+            return route.Error!;
+        }
+
+        ManagementCaller? caller = null;
+        if (route.RequiredScope is { } scope)
+        {
+            caller = await _authenticator.AuthenticateAsync(request.Header("Authorization"), cancellationToken).ConfigureAwait(false);
+            if (caller is null)
+            {
+                return ManagementErrors.InvalidToken();
+            }
+
+            if (!caller.Has(scope))
+            {
+                return ManagementErrors.InsufficientScope(scope);
+            }
+        }
+
+        RateLimitState? limit = null;
+        if (route.RateLimited && !_faults.TryPassRateLimit(out limit))
+        {
+            return WithRateLimitHeaders(ManagementErrors.TooManyRequests(), limit, retryAfter: limit!.Value.RetryAfter);
+        }
+
+        if (fault is not null && fault.Timing == FaultTiming.BeforeCommit)
+        {
+            if (fault.Kind == FaultKind.Delay)
+            {
+                await Task.Delay(fault.Delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                return await StrikeAsync(fault, committed: null, limit, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var response = route.Handler(caller);
+        if (route.RateLimited)
+        {
+            WithRateLimitHeaders(response, limit, retryAfter: null);
+        }
+
+        if (fault is not null && fault.Timing == FaultTiming.AfterCommit)
+        {
+            if (fault.Kind == FaultKind.Delay)
+            {
+                await Task.Delay(fault.Delay, _time, cancellationToken).ConfigureAwait(false);
+                return response;
+            }
+
+            return await StrikeAsync(fault, response, limit, cancellationToken).ConfigureAwait(false);
+        }
+
+        return response;
+    }
+
+    private async Task<FakeResponse> StrikeAsync(Fault fault, FakeResponse? committed, RateLimitState? limit, CancellationToken cancellationToken)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.Timeout:
+                await Task.Delay(TimeoutSafetyNet, _time, cancellationToken).ConfigureAwait(false);
+                return ManagementErrors.Error(504, "Gateway Timeout");
+            case FaultKind.Drop:
+                throw new FakeConnectionDroppedException(committed is not null);
+            case FaultKind.Malformed:
+                var body = committed?.Body is { Length: > 1 } full ? full[..(full.Length / 2)] : Encoding.UTF8.GetBytes("{\"statusCode\":");
+                return new FakeResponse(200, body, "application/json; charset=utf-8") { Committed = committed is not null };
+            case FaultKind.Html:
+                var html = $"<html><head><title>{fault.Status} {ManagementErrors.ReasonPhrase(fault.Status)}</title></head><body><h1>{ManagementErrors.ReasonPhrase(fault.Status)}</h1></body></html>";
+                return new FakeResponse(fault.Status, Encoding.UTF8.GetBytes(html), "text/html") { Committed = committed is not null };
+            default:
+                var error = fault.Status == 429
+                    ? ManagementErrors.TooManyRequests()
+                    : ManagementErrors.Error(fault.Status, ManagementErrors.ReasonPhrase(fault.Status));
+                var reset = fault.ResetAfter is { } resetAfter
+                    ? new RateLimitState(limit?.Limit ?? DefaultLimit, 0, _time.GetUtcNow() + resetAfter, TimeSpan.Zero)
+                    : limit;
+                if (fault.Status == 429 || limit is not null)
+                {
+                    WithRateLimitHeaders(error, fault.Status == 429 ? reset ?? new RateLimitState(DefaultLimit, 0, _time.GetUtcNow() + TimeSpan.FromSeconds(1), TimeSpan.Zero) : limit, fault.RetryAfter);
+                }
+
+                return error;
+        }
+    }
+
+    private const int DefaultLimit = 50;
+
+    private FakeResponse WithRateLimitHeaders(FakeResponse response, RateLimitState? state, TimeSpan? retryAfter)
+    {
+        var now = _time.GetUtcNow();
+        var shown = state ?? new RateLimitState(DefaultLimit, DefaultLimit, now, TimeSpan.Zero);
+        response.Headers["x-ratelimit-limit"] = shown.Limit.ToString(CultureInfo.InvariantCulture);
+        response.Headers["x-ratelimit-remaining"] = shown.Remaining.ToString(CultureInfo.InvariantCulture);
+        response.Headers["x-ratelimit-reset"] = shown.Reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        if (retryAfter is { } wait && wait > TimeSpan.Zero)
+        {
+            response.Headers["Retry-After"] = ((long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return response;
+    }
+
+    private RouteMatch Route(FakeRequest request)
+    {
+        var segments = request.Path.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
+        var method = request.Method;
+        if (segments.Length >= 3 && segments[0] == "api" && segments[1] == "v2")
+        {
+            return RouteManagement(request, method, segments);
+        }
+
+        var path = string.Join('/', segments);
+        return (method, path) switch
+        {
+            ("POST", "oauth/token") => new RouteMatch(_ => _token.Handle(request), RateLimited: true),
+            ("GET", ".well-known/jwks.json") => new RouteMatch(_ => _wellKnown.Jwks(), RateLimited: false),
+            ("GET", ".well-known/openid-configuration") => new RouteMatch(_ => _wellKnown.OpenIdConfiguration(), RateLimited: false),
+            _ => RouteMatch.NotFound,
+        };
+    }
+
+    private RouteMatch RouteManagement(FakeRequest request, string method, string[] segments)
+    {
+        var resource = segments[2];
+        var id = segments.Length > 3 ? segments[3] : null;
+        var action = segments.Length > 4 ? segments[4] : null;
+        if (segments.Length > 5 || id?.Length == 0)
+        {
+            return RouteMatch.NotFound;
+        }
+
+        (string Scope, Func<ManagementCaller, FakeResponse> Handler)? endpoint = (resource, method, id is null, action) switch
+        {
+            ("resource-servers", "GET", true, _) => ("read:resource_servers", _ => _resourceServers.List(request)),
+            ("resource-servers", "POST", true, _) => ("create:resource_servers", _ => _resourceServers.Create(request)),
+            ("resource-servers", "GET", false, null) => ("read:resource_servers", _ => _resourceServers.Get(id!)),
+            ("resource-servers", "PATCH", false, null) => ("update:resource_servers", _ => _resourceServers.Update(request, id!)),
+            ("resource-servers", "DELETE", false, null) => ("delete:resource_servers", _ => _resourceServers.Delete(id!)),
+            ("clients", "GET", true, _) => ("read:clients", c => _clients.List(request, c.Has("read:client_keys"))),
+            ("clients", "POST", true, _) => ("create:clients", _ => _clients.Create(request)),
+            ("clients", "GET", false, null) => ("read:clients", c => _clients.Get(id!, c.Has("read:client_keys"))),
+            ("clients", "PATCH", false, null) => ("update:clients", c => _clients.Update(request, id!, c.Has("read:client_keys"))),
+            ("clients", "DELETE", false, null) => ("delete:clients", _ => _clients.Delete(id!)),
+            ("clients", "POST", false, "rotate-secret") => ("update:clients", _ => _clients.RotateSecret(id!)),
+            ("client-grants", "GET", true, _) => ("read:client_grants", _ => _clientGrants.List(request)),
+            ("client-grants", "POST", true, _) => ("create:client_grants", _ => _clientGrants.Create(request)),
+            ("client-grants", "GET", false, null) => ("read:client_grants", _ => _clientGrants.Get(id!)),
+            ("client-grants", "PATCH", false, null) => ("update:client_grants", _ => _clientGrants.Update(request, id!)),
+            ("client-grants", "DELETE", false, null) => ("delete:client_grants", _ => _clientGrants.Delete(id!)),
+            _ => null,
+        };
+        if (endpoint is not { } found || (id is null && segments.Length > 3))
+        {
+            return RouteMatch.NotFound;
+        }
+
+        return new RouteMatch(caller => found.Handler(caller!), RateLimited: true, RequiredScope: found.Scope);
+    }
+
+    private static string QueryText(FakeRequest request) =>
+        request.Query.Count == 0
+            ? string.Empty
+            : "?" + string.Join('&', request.Query.AllKeys.SelectMany(k => (request.Query.GetValues(k) ?? []).Select(v => $"{k}={v}")));
+
+    /// <summary>The endpoint a request goes to, or the error that answers it instead.</summary>
+    private sealed record RouteMatch(Func<ManagementCaller?, FakeResponse>? Handler, bool RateLimited, FakeResponse? Error = null, string? RequiredScope = null)
+    {
+        public static RouteMatch NotFound => Fail(ManagementErrors.RouteNotFound());
+
+        public static RouteMatch Fail(FakeResponse error) => new(null, false, error);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using Auth0ApiKit.Apis;
+using Auth0ApiKit.Tokens;
+using Auth0ApiKit.Wire;
+
+namespace Auth0ApiKit.Testing.Endpoints;
+
+/// <summary>
+/// The tenant's token machinery: its RS256 key set (made on first use, never on construction), the issuer of
+/// Auth0-shaped access tokens, and the JWKS. Thread-safe.
+/// </summary>
+internal sealed class TenantTokens
+{
+    /// <summary>One RSA key per process, made on first use and shared by tenants under their own key ids.</summary>
+    private static readonly Lazy<string> SharedPrivateKeyPem = new(() =>
+    {
+        using var key = TenantSigningKey.Generate();
+        return key.ExportPrivateKeyPem();
+    });
+
+    private readonly TenantUrls _urls;
+    private readonly TimeProvider _time;
+    private readonly TenantSigningKey? _configuredKey;
+    private readonly Lazy<AccessTokenIssuer> _issuer;
+    private readonly ConditionalWeakTable<ResourceServerDto, ApiDefinition> _definitions = [];
+    private long _keySetVersion;
+
+    public TenantTokens(TenantUrls urls, TimeProvider time, TenantSigningKey? signingKey)
+    {
+        _urls = urls;
+        _time = time;
+        _configuredKey = signingKey;
+        _issuer = new Lazy<AccessTokenIssuer>(() => new AccessTokenIssuer(_urls, new SigningKeySet(_configuredKey ?? NewSharedKey()), _time));
+    }
+
+    /// <summary>What the token endpoint needs of a new token.</summary>
+    public sealed record Minted(IssuedAccessToken Token)
+    {
+        public string AccessToken => Token.Value;
+
+        public long ExpiresIn => (long)Token.ExpiresIn.TotalSeconds;
+
+        public IReadOnlyList<string> Scopes => Token.Scopes;
+    }
+
+    /// <summary>The tenant's key set; RS256 keys are made when first needed.</summary>
+    public SigningKeySet SigningKeys => _issuer.Value.SigningKeys;
+
+    /// <summary>The issuer of this tenant's tokens.</summary>
+    public AccessTokenIssuer Issuer => _issuer.Value;
+
+    public Minted IssueForApplication(ResourceServerDto api, string clientId, IReadOnlyList<string> scopes) =>
+        new(Issuer.Issue(DefinitionOf(api), AccessTokenRequest.ForApplication(clientId, scopes)));
+
+    public Minted IssueForUser(ResourceServerDto api, string userId, string clientId, IReadOnlyList<string> scopes,
+        IReadOnlyDictionary<string, string>? customClaims)
+    {
+        var request = AccessTokenRequest.ForUser(userId, clientId, scopes);
+        foreach (var (name, value) in customClaims ?? new Dictionary<string, string>())
+        {
+            request = request.WithClaim(name, value);
+        }
+
+        return new(Issuer.Issue(DefinitionOf(api), request));
+    }
+
+    /// <summary>The public keys of the current and previous signing keys, as Auth0 publishes them.</summary>
+    public string JwksJson() => SigningKeys.ToJwksJson();
+
+    /// <summary>Makes <paramref name="next"/> (or a new key under the shared RSA key) current; the old one stays published.</summary>
+    public TenantSigningKey RotateSigningKey(TenantSigningKey? next)
+    {
+        var key = next ?? NewSharedKey();
+        SigningKeys.Rotate(key);
+        Interlocked.Increment(ref _keySetVersion);
+        return key;
+    }
+
+    /// <summary>Stops publishing the previous key: tokens it signed no longer validate.</summary>
+    public void RevokePreviousSigningKey()
+    {
+        SigningKeys.Revoke();
+        Interlocked.Increment(ref _keySetVersion);
+    }
+
+    /// <summary>Changes whenever the published keys change, so that validators built on them are rebuilt.</summary>
+    public long KeySetVersion => Interlocked.Read(ref _keySetVersion);
+
+    /// <summary>The API's definition, mapped once per stored row (rows are immutable).</summary>
+    private ApiDefinition DefinitionOf(ResourceServerDto row) => _definitions.GetValue(row, ResourceServerMapping.ToDefinition);
+
+    private static TenantSigningKey NewSharedKey() =>
+        TenantSigningKey.FromPem(SharedPrivateKeyPem.Value, "fake-" + RandomNumberGenerator.GetHexString(16, lowercase: true));
+}

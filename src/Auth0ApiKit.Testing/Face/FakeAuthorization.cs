@@ -1,0 +1,8 @@
+namespace Auth0ApiKit.Testing;
+
+/// <summary>An application's authorization for an API in a fake tenant (a client grant).</summary>
+/// <param name="Id">The grant's id (<c>cgr_</c> and 16 letters and digits).</param>
+/// <param name="ClientId">The authorized application.</param>
+/// <param name="ApiIdentifier">The API's identifier (the audience).</param>
+/// <param name="Scopes">The granted scopes.</param>
+public sealed record FakeAuthorization(string Id, string ClientId, string ApiIdentifier, IReadOnlyList<string> Scopes);

@@ -1,0 +1,102 @@
+using Auth0ApiKit.Applications;
+using Auth0ApiKit.Testing.Endpoints;
+using Auth0ApiKit.Testing.Store;
+using Auth0ApiKit.Wire;
+
+namespace Auth0ApiKit.Testing;
+
+/// <summary>The applications of a fake tenant, for seeding and inspecting.</summary>
+public sealed class FakeTenantApplications
+{
+    private readonly TenantStore _store;
+    private readonly ClientsEndpoint _endpoint;
+
+    internal FakeTenantApplications(TenantStore store)
+    {
+        _store = store;
+        _endpoint = new ClientsEndpoint(store);
+    }
+
+    /// <summary>Every application, in creation order.</summary>
+    public IReadOnlyList<FakeApplication> All
+    {
+        get
+        {
+            lock (_store.Gate)
+            {
+                return [.. _store.Clients.Rows.Select(ToFake)];
+            }
+        }
+    }
+
+    /// <summary>Creates a machine-to-machine application (client credentials enabled).</summary>
+    public FakeApplication AddMachineToMachine(string name) => Add(Application.Define(name, ApplicationKind.MachineToMachine).Build());
+
+    /// <summary>Creates an application of a kind, with the kind's defaults.</summary>
+    public FakeApplication Add(string name, ApplicationKind kind) => Add(Application.Define(name, kind).Build());
+
+    /// <summary>Creates an application as <c>POST /api/v2/clients</c> would.</summary>
+    /// <exception cref="FakeTenantException">The tenant refuses it.</exception>
+    public FakeApplication Add(ApplicationDefinition application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var response = _endpoint.Create(ClientMapping.ToCreateBody(application));
+        FaceErrors.ThrowUnless(response, 201);
+        var clientId = System.Text.Json.JsonSerializer.Deserialize(response.Body, WireJson.Context.ClientDto)!.ClientId!;
+        return Find(clientId)!;
+    }
+
+    /// <summary>
+    /// Adds an application with a client id and secret of your choosing (for fixed credentials in scripts), as
+    /// Auth0 would create it otherwise.
+    /// </summary>
+    /// <exception cref="FakeTenantException">The client id is taken.</exception>
+    public FakeApplication Add(ApplicationDefinition application, string clientId, Secret clientSecret)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
+        ArgumentNullException.ThrowIfNull(clientSecret);
+        lock (_store.Gate)
+        {
+            if (_store.Clients.TryGet(clientId, out _))
+            {
+                throw new FakeTenantException(409, $"An application with client id {clientId} already exists.");
+            }
+
+            var row = ClientsEndpoint.NewClient(_store.Ids, ClientMapping.ToCreateBody(application));
+            row.ClientId = clientId;
+            row.ClientSecret = clientSecret.Reveal();
+            _store.AddClient(row);
+            return ToFake(row);
+        }
+    }
+
+    /// <summary>The application with this client id, or <see langword="null"/>.</summary>
+    public FakeApplication? Find(string clientId)
+    {
+        ArgumentNullException.ThrowIfNull(clientId);
+        lock (_store.Gate)
+        {
+            return _store.Clients.TryGet(clientId, out var row) ? ToFake(row) : null;
+        }
+    }
+
+    /// <summary>Deletes an application, its authorizations and its refresh tokens; one that is not there is ignored.</summary>
+    public void Remove(string clientId)
+    {
+        ArgumentNullException.ThrowIfNull(clientId);
+        _endpoint.Delete(clientId);
+    }
+
+    /// <summary>Gives the application a new secret; the old one stops working at once.</summary>
+    /// <exception cref="FakeTenantException">There is no such application.</exception>
+    public FakeApplication RotateSecret(string clientId)
+    {
+        ArgumentNullException.ThrowIfNull(clientId);
+        FaceErrors.ThrowUnless(_endpoint.RotateSecret(clientId), 200);
+        return Find(clientId)!;
+    }
+
+    private static FakeApplication ToFake(ClientDto row) =>
+        new(row.ClientId!, new Secret(row.ClientSecret ?? string.Empty), ClientMapping.ToDefinition(row));
+}

@@ -1,0 +1,102 @@
+using Auth0ApiKit.Testing.Endpoints;
+using Auth0ApiKit.Testing.Store;
+using Auth0ApiKit.Tokens;
+
+namespace Auth0ApiKit.Testing;
+
+/// <summary>
+/// Mints a fake tenant's tokens directly (no HTTP), exactly as its token endpoint would, and manages its signing
+/// keys: rotation (both keys published) and revocation.
+/// </summary>
+public sealed class FakeTenantTokens
+{
+    private const string OfflineAccessScope = "offline_access";
+
+    private readonly TenantStore _store;
+    private readonly TenantTokens _tokens;
+
+    internal FakeTenantTokens(TenantStore store, TenantTokens tokens)
+    {
+        _store = store;
+        _tokens = tokens;
+    }
+
+    /// <summary>The tenant's JWKS as served at <c>/.well-known/jwks.json</c>.</summary>
+    public string JwksJson => _tokens.JwksJson();
+
+    /// <summary>The key that signs RS256 tokens now.</summary>
+    public TenantSigningKey CurrentSigningKey => _tokens.SigningKeys.Current!;
+
+    /// <summary>
+    /// A client-credentials token for an application: with the scopes it is granted for the API, or with
+    /// <paramref name="scopes"/> when given (no grant needed then).
+    /// </summary>
+    /// <exception cref="FakeTenantException">The API is unknown, or no scopes were given and the application is not authorized.</exception>
+    public IssuedAccessToken ForApplication(string clientId, string apiIdentifier, IEnumerable<string>? scopes = null)
+    {
+        ArgumentNullException.ThrowIfNull(clientId);
+        ArgumentNullException.ThrowIfNull(apiIdentifier);
+        var (api, granted) = Lookup(apiIdentifier, clientId);
+        var chosen = scopes?.ToList() ?? granted
+            ?? throw new FakeTenantException(403, $"Client \"{clientId}\" is not authorized to access resource server \"{apiIdentifier}\".");
+        return _tokens.IssueForApplication(api, clientId, chosen).Token;
+    }
+
+    /// <summary>
+    /// A user's access token (as after a login through <paramref name="clientId"/>), with custom claims, and a
+    /// refresh token when the API allows offline access and <c>offline_access</c> is among the scopes.
+    /// </summary>
+    /// <exception cref="FakeTenantException">The API is unknown.</exception>
+    public UserTokens ForUser(string apiIdentifier, string userId, string clientId, IEnumerable<string> scopes,
+        IReadOnlyDictionary<string, string>? claims = null)
+    {
+        ArgumentNullException.ThrowIfNull(apiIdentifier);
+        ArgumentNullException.ThrowIfNull(userId);
+        ArgumentNullException.ThrowIfNull(clientId);
+        ArgumentNullException.ThrowIfNull(scopes);
+        var list = scopes.ToList();
+        var (api, _) = Lookup(apiIdentifier, clientId);
+        var accessToken = _tokens.IssueForUser(api, userId, clientId, list, claims).Token;
+        string? refreshToken = null;
+        if (api.AllowOfflineAccess == true && list.Contains(OfflineAccessScope, StringComparer.Ordinal))
+        {
+            refreshToken = IdGenerator.RefreshToken();
+            lock (_store.Gate)
+            {
+                _store.AddRefreshToken(refreshToken, new RefreshTokenGrant(userId, clientId, apiIdentifier, list));
+            }
+        }
+
+        return new UserTokens(accessToken, refreshToken is null ? null : new Secret(refreshToken));
+    }
+
+    /// <summary>Revokes a refresh token: the token endpoint refuses it from now on.</summary>
+    public void RevokeRefreshToken(Secret refreshToken)
+    {
+        ArgumentNullException.ThrowIfNull(refreshToken);
+        lock (_store.Gate)
+        {
+            _store.RevokeRefreshToken(refreshToken.Reveal());
+        }
+    }
+
+    /// <summary>
+    /// Makes a new signing key current; the previous one stays published so that tokens it signed still validate.
+    /// Without <paramref name="next"/> the new key gets a new key id over the tenant's RSA key (fast); pass
+    /// <see cref="TenantSigningKey.Generate(string?)"/> for new key material.
+    /// </summary>
+    public TenantSigningKey RotateSigningKey(TenantSigningKey? next = null) => _tokens.RotateSigningKey(next);
+
+    /// <summary>Stops publishing the previous signing key: tokens it signed stop validating.</summary>
+    public void RevokePreviousSigningKey() => _tokens.RevokePreviousSigningKey();
+
+    private (Wire.ResourceServerDto Api, List<string>? Granted) Lookup(string apiIdentifier, string clientId)
+    {
+        lock (_store.Gate)
+        {
+            var api = _store.FindResourceServerByIdentifier(apiIdentifier)
+                ?? throw new FakeTenantException(404, $"Service not found: {apiIdentifier}");
+            return (api, _store.FindGrant(clientId, apiIdentifier, "client")?.Scope);
+        }
+    }
+}

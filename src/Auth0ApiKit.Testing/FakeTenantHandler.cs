@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Auth0ApiKit.Testing.Endpoints;
+
+namespace Auth0ApiKit.Testing;
+
+/// <summary>
+/// An <see cref="HttpMessageHandler"/> that answers every request from a <see cref="FakeTenant"/>, in memory. Hand it
+/// to an <see cref="HttpClient"/>, to the SDK's clients, or to ASP.NET Core's JwtBearer as its
+/// <c>BackchannelHttpHandler</c>: they talk to the fake unchanged. The request's host is ignored; only the path counts.
+/// </summary>
+public sealed class FakeTenantHandler : HttpMessageHandler
+{
+    private readonly TenantPipeline _pipeline;
+
+    internal FakeTenantHandler(TenantPipeline pipeline) => _pipeline = pipeline;
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in request.Headers)
+        {
+            headers[header.Key] = string.Join(", ", header.Value);
+        }
+
+        if (request.Content is not null)
+        {
+            foreach (var header in request.Content.Headers)
+            {
+                headers[header.Key] = string.Join(", ", header.Value);
+            }
+        }
+
+        var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
+        var fakeRequest = new FakeRequest(request.Method.Method, uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0],
+            uri.IsAbsoluteUri ? uri.Query : string.Empty, headers, body);
+
+        FakeResponse response;
+        try
+        {
+            response = await _pipeline.HandleAsync(fakeRequest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FakeConnectionDroppedException dropped)
+        {
+            throw new HttpRequestException(HttpRequestError.ConnectionError, dropped.Message, dropped);
+        }
+
+        var message = new HttpResponseMessage((HttpStatusCode)response.Status)
+        {
+            RequestMessage = request,
+            Content = new ByteArrayContent(response.Body),
+        };
+        if (response.ContentType is not null)
+        {
+            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(response.ContentType);
+        }
+
+        foreach (var (name, value) in response.Headers)
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return message;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+
+namespace Auth0ApiKit.Testing.Store;
+
+/// <summary>
+/// Makes ids in Auth0's formats. Ids come from a seeded generator, so a tenant made with the same seed hands out the
+/// same ids; secrets always come from a cryptographically secure source.
+/// </summary>
+internal sealed class IdGenerator
+{
+    private const string Hex = "0123456789abcdef";
+    private const string LettersAndDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private const string SecretAlphabet = LettersAndDigits + "-_";
+    private readonly Random _random;
+    private readonly object _gate = new();
+
+    public IdGenerator(int seed) => _random = new Random(seed);
+
+    /// <summary>A resource server id: 24 lowercase hex characters.</summary>
+    public string ResourceServerId() => Next(Hex, 24);
+
+    /// <summary>A client id: 32 letters and digits.</summary>
+    public string ClientId() => Next(LettersAndDigits, 32);
+
+    /// <summary>A client grant id: <c>cgr_</c> and 16 letters and digits.</summary>
+    public string ClientGrantId() => "cgr_" + Next(LettersAndDigits, 16);
+
+    /// <summary>A user id for the Auth0 database connection: <c>auth0|</c> and 24 hex characters.</summary>
+    public string UserId() => "auth0|" + Next(Hex, 24);
+
+    /// <summary>A client secret: 64 URL-safe characters from a secure source.</summary>
+    public static string ClientSecret() => RandomNumberGenerator.GetString(SecretAlphabet, 64);
+
+    /// <summary>A refresh token: 48 URL-safe characters from a secure source.</summary>
+    public static string RefreshToken() => RandomNumberGenerator.GetString(SecretAlphabet, 48);
+
+    /// <summary>An HS256 signing secret: 32 letters and digits from a secure source.</summary>
+    public static string SigningSecret() => Secret.Generate().Reveal();
+
+    private string Next(string alphabet, int length)
+    {
+        lock (_gate)
+        {
+            return string.Create(length, (alphabet, _random), static (span, state) =>
+            {
+                for (var i = 0; i < span.Length; i++)
+                {
+                    span[i] = state.alphabet[state._random.Next(state.alphabet.Length)];
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using Auth0ApiKit.Wire;
+
+namespace Auth0ApiKit.Testing.Store;
+
+/// <summary>
+/// The in-memory state of one tenant: APIs (resource servers), applications (clients), authorizations (client
+/// grants) and users' refresh tokens. Every read and write happens under <see cref="Gate"/>; stored rows are
+/// never changed in place, only replaced.
+/// </summary>
+internal sealed class TenantStore
+{
+    /// <summary>The scopes of the system API that the fake models, with Auth0's descriptions.</summary>
+    public static IReadOnlyList<(string Value, string Description)> ManagementApiScopes { get; } =
+    [
+        ("read:resource_servers", "Read Resource Servers"),
+        ("create:resource_servers", "Create Resource Servers"),
+        ("update:resource_servers", "Update Resource Servers"),
+        ("delete:resource_servers", "Delete Resource Servers"),
+        ("read:client_grants", "Read Client Grants"),
+        ("create:client_grants", "Create Client Grants"),
+        ("update:client_grants", "Update Client Grants"),
+        ("delete:client_grants", "Delete Client Grants"),
+        ("read:clients", "Read Clients"),
+        ("create:clients", "Create Clients"),
+        ("update:clients", "Update Clients"),
+        ("delete:clients", "Delete Clients"),
+        ("read:client_keys", "Read Client Keys"),
+    ];
+
+    private readonly Dictionary<string, string> _resourceServerIdByIdentifier = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string ClientId, string Audience, string SubjectType), string> _grantIdByKey = [];
+    private long _version;
+
+    public TenantStore(string managementAudience, IdGenerator ids)
+    {
+        ManagementAudience = managementAudience;
+        Ids = ids;
+        AddResourceServer(new ResourceServerDto
+        {
+            Id = ids.ResourceServerId(),
+            Name = "Auth0 Management API",
+            Identifier = managementAudience,
+            IsSystem = true,
+            SigningAlgorithm = "RS256",
+            TokenLifetime = 86_400,
+            TokenLifetimeForWeb = 7_200,
+            AllowOfflineAccess = false,
+            SkipConsentForVerifiableFirstPartyClients = false,
+            Scopes = [.. ManagementApiScopes.Select(s => new ResourceServerScopeDto { Value = s.Value, Description = s.Description })],
+        });
+    }
+
+    /// <summary>The lock that guards every table.</summary>
+    public object Gate { get; } = new();
+
+    /// <summary>The identifier (audience) of the system API.</summary>
+    public string ManagementAudience { get; }
+
+    /// <summary>The tenant's id source.</summary>
+    public IdGenerator Ids { get; }
+
+    /// <summary>Counts committed changes: a request that changed nothing leaves it as it was.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    public OrderedTable<ResourceServerDto> ResourceServers { get; } = new(r => r.Id!);
+
+    public OrderedTable<ClientDto> Clients { get; } = new(c => c.ClientId!);
+
+    public OrderedTable<ClientGrantDto> ClientGrants { get; } = new(g => g.Id!);
+
+    /// <summary>Refresh tokens by value.</summary>
+    public Dictionary<string, RefreshTokenGrant> RefreshTokens { get; } = new(StringComparer.Ordinal);
+
+    public ResourceServerDto? FindResourceServerByIdentifier(string identifier) =>
+        _resourceServerIdByIdentifier.TryGetValue(identifier, out var id) && ResourceServers.TryGet(id, out var row) ? row : null;
+
+    /// <summary>Finds a resource server by id first, then by identifier, so identifiers that look like ids still resolve.</summary>
+    public ResourceServerDto? FindResourceServer(string idOrIdentifier) =>
+        ResourceServers.TryGet(idOrIdentifier, out var row) ? row : FindResourceServerByIdentifier(idOrIdentifier);
+
+    public void AddResourceServer(ResourceServerDto row)
+    {
+        ResourceServers.Add(row);
+        _resourceServerIdByIdentifier.Add(row.Identifier!, row.Id!);
+        Touch();
+    }
+
+    public void ReplaceResourceServer(ResourceServerDto row)
+    {
+        ResourceServers.Replace(row);
+        Touch();
+    }
+
+    /// <summary>Removes an API and every authorization for it, as Auth0 does.</summary>
+    public void RemoveResourceServer(ResourceServerDto row)
+    {
+        ResourceServers.Remove(row.Id!);
+        _resourceServerIdByIdentifier.Remove(row.Identifier!);
+        RemoveGrantsWhere(g => g.Audience == row.Identifier);
+        Touch();
+    }
+
+    public void AddClient(ClientDto row)
+    {
+        Clients.Add(row);
+        Touch();
+    }
+
+    public void ReplaceClient(ClientDto row)
+    {
+        Clients.Replace(row);
+        Touch();
+    }
+
+    /// <summary>Removes an application, its authorizations and its refresh tokens.</summary>
+    public void RemoveClient(string clientId)
+    {
+        Clients.Remove(clientId);
+        RemoveGrantsWhere(g => g.ClientId == clientId);
+        foreach (var token in RefreshTokens.Where(t => t.Value.ClientId == clientId).Select(t => t.Key).ToList())
+        {
+            RefreshTokens.Remove(token);
+        }
+
+        Touch();
+    }
+
+    public ClientGrantDto? FindGrant(string clientId, string audience, string subjectType) =>
+        _grantIdByKey.TryGetValue((clientId, audience, subjectType), out var id) && ClientGrants.TryGet(id, out var row) ? row : null;
+
+    public void AddGrant(ClientGrantDto row)
+    {
+        ClientGrants.Add(row);
+        _grantIdByKey.Add(GrantKey(row), row.Id!);
+        Touch();
+    }
+
+    public void ReplaceGrant(ClientGrantDto row)
+    {
+        ClientGrants.Replace(row);
+        Touch();
+    }
+
+    public void RemoveGrant(ClientGrantDto row)
+    {
+        ClientGrants.Remove(row.Id!);
+        _grantIdByKey.Remove(GrantKey(row));
+        Touch();
+    }
+
+    public void AddRefreshToken(string token, RefreshTokenGrant grant)
+    {
+        RefreshTokens.Add(token, grant);
+        Touch();
+    }
+
+    public void RevokeRefreshToken(string token)
+    {
+        if (RefreshTokens.Remove(token))
+        {
+            Touch();
+        }
+    }
+
+    private void RemoveGrantsWhere(Func<ClientGrantDto, bool> predicate)
+    {
+        foreach (var grant in ClientGrants.Rows.Where(predicate).ToList())
+        {
+            RemoveGrant(grant);
+        }
+    }
+
+    private static (string, string, string) GrantKey(ClientGrantDto row) => (row.ClientId!, row.Audience!, row.SubjectType ?? "client");
+
+    private void Touch() => Interlocked.Increment(ref _version);
+}
+
+/// <summary>What a refresh token stands for: a user's access to one API through one application, with scopes.</summary>
+internal sealed record RefreshTokenGrant(string UserId, string ClientId, string Audience, IReadOnlyList<string> Scopes);

@@ -1,0 +1,23 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Auth0ApiKit.Wire;
+
+/// <summary>
+/// The JSON settings every wire type is read and written with: <see cref="WireJsonContext"/>'s source-generated
+/// metadata, and the relaxed encoder, so that text is written as Auth0 writes it (<c>'</c>, <c>&lt;</c> and
+/// <c>+</c> as themselves, not as <c>\u0027</c>).
+/// </summary>
+internal static class WireJson
+{
+    /// <summary>The context to use everywhere instead of <see cref="WireJsonContext.Default"/>.</summary>
+    /// <remarks>The settings repeat <see cref="WireJsonContext"/>'s attribute, which has no encoder setting.</remarks>
+    public static WireJsonContext Context { get; } = new(new JsonSerializerOptions
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.Strict,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -1,0 +1,23 @@
+using System.Text;
+using System.Text.Json;
+using Auth0ApiKit.Testing.Endpoints;
+using Auth0ApiKit.Testing.Store;
+
+namespace Auth0ApiKit.Testing.Tests.Endpoints;
+
+/// <summary>Builds transport-free requests and reads responses for endpoint tests.</summary>
+internal static class Requests
+{
+    public const string ManagementAudience = "https://contract.auth0.local/api/v2/";
+
+    public static TenantStore NewStore(int seed = 1) => new(ManagementAudience, new IdGenerator(seed));
+
+    public static FakeRequest Json(string method, string path, string? body = null, string query = "") =>
+        new(method, path, query,
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = "application/json" },
+            body is null ? [] : Encoding.UTF8.GetBytes(body));
+
+    public static FakeRequest Get(string path, string query = "") => Json("GET", path, null, query);
+
+    public static JsonElement Parse(this FakeResponse response) => JsonDocument.Parse(response.Body).RootElement.Clone();
+}
