@@ -1,0 +1,62 @@
+using FluentAssertions;
+using FluentAssertions.Execution;
+using FluentAssertions.Primitives;
+
+namespace Auth0ApiKit.Testing.FluentAssertions;
+
+/// <summary>Assertions on a fake tenant's state and request journal.</summary>
+public sealed class FakeTenantAssertions : ReferenceTypeAssertions<FakeTenant, FakeTenantAssertions>
+{
+    internal FakeTenantAssertions(FakeTenant tenant) : base(tenant)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override string Identifier => "tenant";
+
+    /// <summary>Asserts that the tenant has an API with this identifier, and gives it for further assertions.</summary>
+    public AndWhichConstraint<FakeTenantAssertions, FakeApi> HaveApi(string identifier, string because = "", params object[] becauseArgs)
+    {
+        var api = Subject.Apis.Find(identifier);
+        Execute.Assertion.BecauseOf(because, becauseArgs).ForCondition(api is not null && api.Identifier == identifier)
+            .FailWith("Expected the tenant to have the API {0}{reason}, but it has {1}.", identifier, Subject.Apis.All.Select(a => a.Identifier).ToList());
+        return new AndWhichConstraint<FakeTenantAssertions, FakeApi>(this, api!);
+    }
+
+    /// <summary>Asserts that the tenant has no API with this identifier.</summary>
+    public AndConstraint<FakeTenantAssertions> NotHaveApi(string identifier, string because = "", params object[] becauseArgs)
+    {
+        Execute.Assertion.BecauseOf(because, becauseArgs).ForCondition(Subject.Apis.Find(identifier)?.Identifier != identifier)
+            .FailWith("Expected the tenant not to have the API {0}{reason}, but it has.", identifier);
+        return new AndConstraint<FakeTenantAssertions>(this);
+    }
+
+    /// <summary>Asserts that the application is authorized for the API with exactly these scopes (in any order).</summary>
+    public AndWhichConstraint<FakeTenantAssertions, FakeAuthorization> HaveAuthorization(string clientId, string apiIdentifier, params string[] scopes)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        var grant = Subject.Authorizations.Find(clientId, apiIdentifier);
+        Execute.Assertion.ForCondition(grant is not null)
+            .FailWith("Expected {0} to be authorized for {1}, but it is not.", clientId, apiIdentifier)
+            .Then.ForCondition(grant is not null && grant.Scopes.Order(StringComparer.Ordinal).SequenceEqual(scopes.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+            .FailWith("Expected {0} to be authorized for {1} with scopes {2}, but it has {3}.", clientId, apiIdentifier, scopes, grant?.Scopes);
+        return new AndWhichConstraint<FakeTenantAssertions, FakeAuthorization>(this, grant!);
+    }
+
+    /// <summary>Asserts that the application is not authorized for the API.</summary>
+    public AndConstraint<FakeTenantAssertions> NotHaveAuthorization(string clientId, string apiIdentifier)
+    {
+        Execute.Assertion.ForCondition(Subject.Authorizations.Find(clientId, apiIdentifier) is null)
+            .FailWith("Expected {0} not to be authorized for {1}, but it is.", clientId, apiIdentifier);
+        return new AndConstraint<FakeTenantAssertions>(this);
+    }
+
+    /// <summary>Asserts that the journal holds exactly <paramref name="times"/> requests to this method and path (without query).</summary>
+    public AndConstraint<FakeTenantAssertions> HaveReceived(string method, string path, int times, string because = "", params object[] becauseArgs)
+    {
+        var count = Subject.Journal.For(method, path).Count;
+        Execute.Assertion.BecauseOf(because, becauseArgs).ForCondition(count == times)
+            .FailWith("Expected the tenant to have received {0} {1} {2} time(s){reason}, but it received it {3} time(s).", method, path, times, count);
+        return new AndConstraint<FakeTenantAssertions>(this);
+    }
+}

@@ -1,0 +1,77 @@
+using Auth0ApiKit.Apis;
+using Auth0ApiKit.Testing.FluentAssertions;
+using Microsoft.Extensions.Time.Testing;
+using Xunit.Sdk;
+
+namespace Auth0ApiKit.Testing.FluentAssertions.Tests;
+
+public class AssertionTests
+{
+    private const string Orders = "https://orders.example.com";
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTenant _tenant;
+    private readonly FakeApplication _worker;
+
+    public AssertionTests()
+    {
+        _tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = _time });
+        _tenant.Apis.Add(Api.Define("Orders").WithIdentifier(Orders).TokensExpireAfter(TimeSpan.FromHours(2))
+            .WithScope("read:orders").WithScope("write:orders").Build());
+        _worker = _tenant.Applications.AddMachineToMachine("worker");
+        _tenant.Authorizations.Authorize(_worker.ClientId, Orders, ["read:orders"]);
+    }
+
+    [Fact]
+    public void A_token_passes_every_assertion_that_holds()
+    {
+        var token = _tenant.Tokens.ForApplication(_worker.ClientId, Orders);
+
+        token.Should().BeSignedWith(SigningAlgorithm.RS256)
+            .And.HaveKeyId(_tenant.Tokens.CurrentSigningKey.KeyId)
+            .And.HaveIssuer(_tenant.Urls.Issuer)
+            .And.HaveAudience(Orders)
+            .And.HaveSubject(_worker.ClientId + "@clients")
+            .And.HaveScopes("read:orders")
+            .And.HaveExactlyScopes("read:orders")
+            .And.ExpireAt(_time.GetUtcNow().AddHours(2))
+            .And.HaveClaim("gty", "client-credentials")
+            .And.NotHaveClaim("nbf");
+        token.Value.ShouldBeAccessToken().HaveAudience(Orders);
+    }
+
+    [Fact]
+    public void A_failing_assertion_says_what_differs_and_never_shows_the_token()
+    {
+        var token = _tenant.Tokens.ForApplication(_worker.ClientId, Orders);
+
+        var act = () => token.Should().HaveScopes("write:orders");
+
+        act.Should().Throw<XunitException>()
+            .Which.Message.Should().Contain("write:orders").And.NotContain(token.Value);
+        token.Invoking(t => t.Should().HaveAudience("https://other.example.com")).Should().Throw<XunitException>();
+        token.Invoking(t => t.Should().BeSignedWith(SigningAlgorithm.HS256)).Should().Throw<XunitException>();
+        token.Invoking(t => t.Should().ExpireAt(_time.GetUtcNow())).Should().Throw<XunitException>();
+    }
+
+    [Fact]
+    public void Tenant_assertions_check_apis_authorizations_and_the_journal()
+    {
+        _tenant.Should().HaveApi(Orders).Which.Definition.TokenLifetime.Should().Be(TimeSpan.FromHours(2));
+        _tenant.Should().NotHaveApi("urn:none");
+        _tenant.Should().HaveAuthorization(_worker.ClientId, Orders, "read:orders");
+        _tenant.Should().NotHaveAuthorization(_worker.ClientId, _tenant.Urls.ManagementApiAudience);
+        _tenant.Should().HaveReceived("POST", "/oauth/token", 0);
+
+        _tenant.Invoking(t => t.Should().HaveApi("urn:none")).Should().Throw<XunitException>().Which.Message.Should().Contain(Orders);
+        _tenant.Invoking(t => t.Should().HaveAuthorization(_worker.ClientId, Orders, "write:orders")).Should().Throw<XunitException>();
+        _tenant.Invoking(t => t.Should().HaveReceived("POST", "/oauth/token", 1)).Should().Throw<XunitException>();
+    }
+
+    [Fact]
+    public void Text_that_is_not_a_jwt_is_refused_clearly()
+    {
+        var act = () => "not-a-token".ShouldBeAccessToken();
+
+        act.Should().Throw<ArgumentException>().WithMessage("*not a compact JSON Web Token*");
+    }
+}
