@@ -174,6 +174,19 @@ public sealed class AccessTokenValidatorTests : IDisposable
         (await _validator.Check(token)).Failure.Should().Be(AccessTokenValidationFailure.MissingExpiration);
     }
 
+    [Theory]
+    [InlineData("https://login.example.com/")]
+    [InlineData("http://127.0.0.1:5123/")]
+    public async Task A_custom_domain_or_emulator_issuer_is_validated_as_configured(string issuer)
+    {
+        var tenant = TenantUrls.ForIssuer(issuer);
+        var token = new AccessTokenIssuer(tenant, _tenant.Keys, _tenant.Time).Issue(_api, AccessTokenRequest.ForApplication(ClientId)).Value;
+        var validator = new AccessTokenValidator(_api, tenant, _tenant.Cache, timeProvider: _tenant.Time);
+
+        (await validator.Check(token)).IsValid.Should().BeTrue();
+        (await _validator.Check(token)).Failure.Should().Be(AccessTokenValidationFailure.InvalidIssuer);
+    }
+
     [Fact]
     public async Task A_token_of_another_issuer_is_refused()
     {
