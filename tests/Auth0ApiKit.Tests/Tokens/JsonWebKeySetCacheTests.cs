@@ -264,6 +264,8 @@ public sealed class JsonWebKeySetCacheTests : IDisposable
         FluentActions.Invoking(() => Make(new() { FetchTimeout = TimeSpan.Zero })).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*FetchTimeout*");
         FluentActions.Invoking(() => Make(new() { MaximumResponseSize = 10 })).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*MaximumResponseSize*");
         FluentActions.Invoking(() => new JsonWebKeySetCache(client, new Uri("file:///etc/jwks.json"))).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => new JsonWebKeySetCache(client, new Uri("http://dev-abc.us.auth0.com/.well-known/jwks.json"))).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => new JsonWebKeySetCache(client, new Uri("http://127.0.0.1:5123/.well-known/jwks.json"))).Should().NotThrow();
     }
 
     /// <summary>A body stream that cannot seek, so that its length is unknown, and that counts what was read.</summary>
