@@ -91,7 +91,8 @@ public sealed class AccessTokenIssuer
     /// <summary>Describes the issuer: its tenant and keys.</summary>
     public override string ToString() => $"Access token issuer for {Tenant.Issuer} ({SigningKeys})";
 
-    private JwtSigner SignerFor(ApiDefinition api)
+    /// <summary>The signer for the API: the current key's, or the one built once per secret (cached for as long as the secret lives).</summary>
+    internal JwtSigner SignerFor(ApiDefinition api)
     {
         var algorithm = api.EffectiveSigningAlgorithm;
         if (algorithm == SigningAlgorithm.RS256)

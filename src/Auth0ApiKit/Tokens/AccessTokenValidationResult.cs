@@ -32,7 +32,10 @@ public sealed class AccessTokenValidationResult
     /// <summary>A sentence saying why the token was rejected, or <see langword="null"/> when it is valid.</summary>
     public string? Message { get; }
 
-    /// <summary>The token's claims as they are (no claim type mapping), or <see langword="null"/> when rejected.</summary>
+    /// <summary>
+    /// The token's claims as they are (no claim type mapping), or <see langword="null"/> when rejected. Its identity's name
+    /// is <c>sub</c> and its roles are the <c>permissions</c>.
+    /// </summary>
     public ClaimsPrincipal? Principal { get; }
 
     /// <summary>The token's <c>sub</c>: <c>{client_id}@clients</c> for an application, the user id for a user.</summary>

@@ -122,10 +122,10 @@ public sealed class AccessTokenValidator
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public async Task<AccessTokenValidationResult> ValidateAsync(string? token, CancellationToken cancellationToken = default)
     {
-        var rejection = Precheck(token, out var jwt);
+        var rejection = Precheck(token, out var jwt, out var keyId);
         if (rejection is null && _signingKeys is not null)
         {
-            rejection = await FindSigningKeyAsync(jwt!, cancellationToken).ConfigureAwait(false);
+            rejection = await FindSigningKeyAsync(keyId, cancellationToken).ConfigureAwait(false);
         }
 
         if (rejection is not null)
@@ -154,9 +154,10 @@ public sealed class AccessTokenValidator
     public override string ToString() => $"Access token validator for {Api.Identifier} ({_algorithm}, issuer {Tenant.Issuer})";
 
     /// <summary>The checks before any key is looked at: presence, size, form and the pinned algorithm.</summary>
-    private AccessTokenValidationResult? Precheck(string? token, out JsonWebToken? jwt)
+    private AccessTokenValidationResult? Precheck(string? token, out JsonWebToken? jwt, out string? keyId)
     {
         jwt = null;
+        keyId = null;
         if (string.IsNullOrEmpty(token))
         {
             return Reject(AccessTokenValidationFailure.Malformed, "No token was given.");
@@ -170,6 +171,7 @@ public sealed class AccessTokenValidator
         try
         {
             jwt = new JsonWebToken(token);
+            keyId = jwt.Kid;
             if (jwt.IsEncrypted)
             {
                 return Reject(AccessTokenValidationFailure.Malformed, "The token is encrypted (JWE); Auth0 access tokens are signed JWTs.");
@@ -187,20 +189,8 @@ public sealed class AccessTokenValidator
         }
     }
 
-    private async ValueTask<AccessTokenValidationResult?> FindSigningKeyAsync(JsonWebToken jwt, CancellationToken cancellationToken)
+    private async ValueTask<AccessTokenValidationResult?> FindSigningKeyAsync(string? keyId, CancellationToken cancellationToken)
     {
-        string keyId;
-        try
-        {
-            keyId = jwt.Kid;
-        }
-#pragma warning disable CA1031 // A kid that is not a string is no kid.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            keyId = string.Empty;
-        }
-
         if (string.IsNullOrEmpty(keyId))
         {
             return Reject(AccessTokenValidationFailure.MissingKeyId, "The RS256 token names no signing key (kid).");

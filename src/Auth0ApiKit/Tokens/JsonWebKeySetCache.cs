@@ -40,7 +40,7 @@ public sealed class JsonWebKeySetCache
     /// <param name="timeProvider">The clock for refreshes and timeouts; <see cref="TimeProvider.System"/> by default.</param>
     /// <param name="logger">Where fetch failures are logged; nowhere by default.</param>
     /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="jwksUri"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="jwksUri"/> is not an absolute http(s) URL.</exception>
+    /// <exception cref="ArgumentException"><paramref name="jwksUri"/> is not an absolute https URL, or plain http on a host that is not loopback.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
     public JsonWebKeySetCache(
         HttpClient httpClient,
@@ -51,9 +51,9 @@ public sealed class JsonWebKeySetCache
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(jwksUri);
-        if (!jwksUri.IsAbsoluteUri || (jwksUri.Scheme != Uri.UriSchemeHttps && jwksUri.Scheme != Uri.UriSchemeHttp))
+        if (!TenantUrls.IsHttpsOrLoopbackHttp(jwksUri))
         {
-            throw new ArgumentException("The JWKS URL must be an absolute http(s) URL.", nameof(jwksUri));
+            throw new ArgumentException("The JWKS URL must be an absolute https URL (plain http only on a loopback host).", nameof(jwksUri));
         }
 
         _options = options?.Clone() ?? new JsonWebKeySetCacheOptions();

@@ -77,7 +77,7 @@ public sealed class TenantUrls : IEquatable<TenantUrls>
             throw new ArgumentException("The issuer must be an absolute URL such as 'https://dev-abc.us.auth0.com/'.", nameof(issuer));
         }
 
-        if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
+        if (!IsHttpsOrLoopbackHttp(uri))
         {
             throw new ArgumentException("The issuer must use https; plain http is allowed only on a loopback host (an emulator).", nameof(issuer));
         }
@@ -90,6 +90,10 @@ public sealed class TenantUrls : IEquatable<TenantUrls>
 
         return new TenantUrls(uri);
     }
+
+    /// <summary>Whether an absolute URL uses https, or plain http on a loopback host: where tokens and keys may come from.</summary>
+    internal static bool IsHttpsOrLoopbackHttp(Uri uri) =>
+        uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 
     /// <inheritdoc />
     public bool Equals(TenantUrls? other) => other is not null && string.Equals(Issuer, other.Issuer, StringComparison.Ordinal);

@@ -111,6 +111,18 @@ public class AccessTokenIssuerTests
     }
 
     [Fact]
+    public void Signing_state_is_built_once_per_key_and_per_secret()
+    {
+        var hs256 = Hs256Api(Secret.Generate()).Build();
+        var sameSecretOtherDefinition = hs256.ToBuilder().Named("Renamed").Build();
+        var rs256 = Rs256Api().Build();
+
+        _issuer.SignerFor(hs256).Should().BeSameAs(_issuer.SignerFor(hs256)).And.BeSameAs(_issuer.SignerFor(sameSecretOtherDefinition));
+        _issuer.SignerFor(hs256).Should().NotBeSameAs(_issuer.SignerFor(Hs256Api(Secret.Generate()).Build()));
+        _issuer.SignerFor(rs256).Should().BeSameAs(TestKeys.First.Signer);
+    }
+
+    [Fact]
     public void The_lowered_minimum_applies_only_to_short_secrets()
     {
         SigningSecretKeys.Create(Secret.Generate(16), "s").CryptoProviderFactory.Should().BeOfType<SigningSecretKeys.ShortSecretCryptoProviderFactory>();

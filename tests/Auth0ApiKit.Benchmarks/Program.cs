@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// Run: dotnet run -c Release --project tests/Auth0ApiKit.Benchmarks -- --filter '*' --job short
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,0 +1,68 @@
+using Auth0ApiKit.Apis;
+using Auth0ApiKit.Tokens;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Auth0ApiKit.Tests.Tokens;
+
+/// <summary>
+/// One tenant for validation tests: a fake clock, the tenant's key set served by a counting JWKS stub, a JWKS
+/// cache over it, an issuer and validators. Cheap to make per test: the RSA keys are shared.
+/// </summary>
+internal sealed class TestTenant : IDisposable
+{
+    public const string Identifier = "https://orders.example.com";
+    public const string ClientId = "k3p9Vw2ZbQeL8xT1mN4rS7uY0aC5dF6h";
+    public static readonly DateTimeOffset Start = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly HttpClient _httpClient;
+
+    public TestTenant(JsonWebKeySetCacheOptions? cacheOptions = null)
+    {
+        Keys = new SigningKeySet(TestKeys.First);
+        Jwks = new JwksStub(Keys.ToJwksJson());
+        _httpClient = new HttpClient(Jwks);
+        Cache = new JsonWebKeySetCache(_httpClient, Urls.JwksUri, cacheOptions, Time, CacheLogger);
+        Issuer = new AccessTokenIssuer(Urls, Keys, Time);
+    }
+
+    public static TenantUrls Urls { get; } = TenantUrls.ForDomain("dev-abc.us.auth0.com");
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    public SigningKeySet Keys { get; }
+
+    public JwksStub Jwks { get; }
+
+    public JsonWebKeySetCache Cache { get; }
+
+    public AccessTokenIssuer Issuer { get; }
+
+    public FakeLogger<JsonWebKeySetCache> CacheLogger { get; } = new();
+
+    public FakeLogger<AccessTokenValidator> ValidatorLogger { get; } = new();
+
+    public static ApiDefinitionBuilder Rs256Api() => Api.Define("Orders API").WithIdentifier(Identifier).SignedWith(SigningAlgorithm.RS256);
+
+    public static ApiDefinitionBuilder Hs256Api(Secret secret) =>
+        Api.Define("Orders API").WithIdentifier(Identifier).SignedWith(SigningAlgorithm.HS256).WithSigningSecret(secret);
+
+    public AccessTokenValidator Validator(ApiDefinition api, AccessTokenValidatorOptions? options = null) =>
+        new(api, Urls, Cache, options, Time, ValidatorLogger);
+
+    public string Token(ApiDefinition api, AccessTokenRequest? request = null) =>
+        Issuer.Issue(api, request ?? AccessTokenRequest.ForApplication(ClientId, ["read:orders", "write:orders"])).Value;
+
+    /// <summary>Every message logged by the cache and the validators.</summary>
+    public IEnumerable<string> LogMessages =>
+        CacheLogger.Collector.GetSnapshot().Select(r => r.Message).Concat(ValidatorLogger.Collector.GetSnapshot().Select(r => r.Message));
+
+    public void Dispose() => _httpClient.Dispose();
+}
+
+internal static class ValidationExtensions
+{
+    /// <summary>Validates with a bounded wait, so that a hang fails the test instead of stalling the run.</summary>
+    public static Task<AccessTokenValidationResult> Check(this AccessTokenValidator validator, string? token) =>
+        validator.ValidateAsync(token).WaitAsync(TimeSpan.FromSeconds(30));
+}
