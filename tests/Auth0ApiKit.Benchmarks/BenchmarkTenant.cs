@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Tokens;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Auth0ApiKit.Benchmarks;
 
@@ -57,6 +59,30 @@ internal sealed class BenchmarkTenant : IDisposable
         _jwksClient.Dispose();
         Rsa.Dispose();
         SigningKey.Dispose();
+    }
+
+    /// <summary>
+    /// The raw baseline: <see cref="JsonWebTokenHandler.CreateToken(SecurityTokenDescriptor)"/> writing the claims of an
+    /// Auth0 client-credentials token with ready-made signing credentials.
+    /// </summary>
+    public static string RawCreateToken(JsonWebTokenHandler handler, SigningCredentials credentials)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = new Dictionary<string, object>
+            {
+                ["iss"] = Urls.Issuer,
+                ["sub"] = ClientId + "@clients",
+                ["aud"] = Identifier,
+                ["iat"] = now,
+                ["exp"] = now + 86400,
+                ["azp"] = ClientId,
+                ["scope"] = "read:orders write:orders",
+                ["gty"] = "client-credentials",
+            },
+            SigningCredentials = credentials,
+        });
     }
 
     private sealed class JwksHandler(string jwks) : HttpMessageHandler

@@ -53,23 +53,5 @@ public class IssueBenchmarks : IDisposable
     [BenchmarkCategory("Issue HS256")]
     public string SdkHs256() => _tenant.Issuer.Issue(_tenant.Hs256Api, _request).Value;
 
-    private string RawCreateToken(SigningCredentials credentials)
-    {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        return _handler.CreateToken(new SecurityTokenDescriptor
-        {
-            Claims = new Dictionary<string, object>
-            {
-                ["iss"] = BenchmarkTenant.Urls.Issuer,
-                ["sub"] = BenchmarkTenant.ClientId + "@clients",
-                ["aud"] = BenchmarkTenant.Identifier,
-                ["iat"] = now,
-                ["exp"] = now + 86400,
-                ["azp"] = BenchmarkTenant.ClientId,
-                ["scope"] = "read:orders write:orders",
-                ["gty"] = "client-credentials",
-            },
-            SigningCredentials = credentials,
-        });
-    }
+    private string RawCreateToken(SigningCredentials credentials) => BenchmarkTenant.RawCreateToken(_handler, credentials);
 }
