@@ -1,3 +1,4 @@
+using Auth0ApiKit.Management;
 using FluentAssertions;
 using FluentAssertions.Execution;
 using FluentAssertions.Primitives;
@@ -15,12 +16,12 @@ public sealed class FakeTenantAssertions : ReferenceTypeAssertions<FakeTenant, F
     protected override string Identifier => "tenant";
 
     /// <summary>Asserts that the tenant has an API with this identifier, and gives it for further assertions.</summary>
-    public AndWhichConstraint<FakeTenantAssertions, FakeApi> HaveApi(string identifier, string because = "", params object[] becauseArgs)
+    public AndWhichConstraint<FakeTenantAssertions, TenantApi> HaveApi(string identifier, string because = "", params object[] becauseArgs)
     {
         var api = Subject.Apis.Find(identifier);
         Execute.Assertion.BecauseOf(because, becauseArgs).ForCondition(api is not null && api.Identifier == identifier)
             .FailWith("Expected the tenant to have the API {0}{reason}, but it has {1}.", identifier, Subject.Apis.All.Select(a => a.Identifier).ToList());
-        return new AndWhichConstraint<FakeTenantAssertions, FakeApi>(this, api!);
+        return new AndWhichConstraint<FakeTenantAssertions, TenantApi>(this, api!);
     }
 
     /// <summary>Asserts that the tenant has no API with this identifier.</summary>
@@ -32,7 +33,7 @@ public sealed class FakeTenantAssertions : ReferenceTypeAssertions<FakeTenant, F
     }
 
     /// <summary>Asserts that the application is authorized for the API with exactly these scopes (in any order).</summary>
-    public AndWhichConstraint<FakeTenantAssertions, FakeAuthorization> HaveAuthorization(string clientId, string apiIdentifier, params string[] scopes)
+    public AndWhichConstraint<FakeTenantAssertions, TenantAuthorization> HaveAuthorization(string clientId, string apiIdentifier, params string[] scopes)
     {
         ArgumentNullException.ThrowIfNull(scopes);
         var grant = Subject.Authorizations.Find(clientId, apiIdentifier);
@@ -40,7 +41,7 @@ public sealed class FakeTenantAssertions : ReferenceTypeAssertions<FakeTenant, F
             .FailWith("Expected {0} to be authorized for {1}, but it is not.", clientId, apiIdentifier)
             .Then.ForCondition(grant is not null && grant.Scopes.Order(StringComparer.Ordinal).SequenceEqual(scopes.Order(StringComparer.Ordinal), StringComparer.Ordinal))
             .FailWith("Expected {0} to be authorized for {1} with scopes {2}, but it has {3}.", clientId, apiIdentifier, scopes, grant?.Scopes);
-        return new AndWhichConstraint<FakeTenantAssertions, FakeAuthorization>(this, grant!);
+        return new AndWhichConstraint<FakeTenantAssertions, TenantAuthorization>(this, grant!);
     }
 
     /// <summary>Asserts that the application is not authorized for the API.</summary>

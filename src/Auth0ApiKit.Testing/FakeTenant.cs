@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Auth0ApiKit.Management;
 using Auth0ApiKit.Testing.Endpoints;
 using Auth0ApiKit.Testing.Faults;
 using Auth0ApiKit.Testing.Journal;
@@ -105,6 +106,27 @@ public sealed class FakeTenant
             scopes ?? TenantStore.ManagementApiScopes.Select(s => s.Value));
         return application;
     }
+
+    /// <summary>
+    /// Settings for an <see cref="Auth0ManagementClient"/> that manages this tenant in memory: a new management
+    /// application authorized with <paramref name="scopes"/> (every modelled scope when <see langword="null"/>), the
+    /// tenant's handler as transport, and the tenant's clock. Adjust them (retries, time-outs) before use.
+    /// </summary>
+    public Auth0ManagementClientOptions CreateManagementClientOptions(IEnumerable<string>? scopes = null)
+    {
+        var application = CreateManagementApplication(scopes);
+        return new Auth0ManagementClientOptions
+        {
+            Issuer = Urls.Issuer,
+            ClientId = application.ClientId,
+            ClientSecret = application.ClientSecret.Reveal(),
+            Transport = CreateHandler(),
+            TimeProvider = TimeProvider,
+        };
+    }
+
+    /// <summary>A management client for this tenant, as <see cref="CreateManagementClientOptions"/> sets it up.</summary>
+    public Auth0ManagementClient CreateManagementClient(IEnumerable<string>? scopes = null) => new(CreateManagementClientOptions(scopes));
 
     /// <summary>Answers one transport-free request: the emulator's way in.</summary>
     internal Task<FakeResponse> HandleAsync(FakeRequest request, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Auth0ApiKit.Management;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Testing.Endpoints;
 using Auth0ApiKit.Testing.Store;
@@ -18,23 +19,23 @@ public sealed class FakeTenantApis
     }
 
     /// <summary>The system API (the Auth0 Management API), present from the start.</summary>
-    public FakeApi System => Find(_store.ManagementAudience)!;
+    public TenantApi System => Find(_store.ManagementAudience)!;
 
     /// <summary>Every API, the system API first, in creation order.</summary>
-    public IReadOnlyList<FakeApi> All
+    public IReadOnlyList<TenantApi> All
     {
         get
         {
             lock (_store.Gate)
             {
-                return [.. _store.ResourceServers.Rows.Select(ToFake)];
+                return [.. _store.ResourceServers.Rows.Select(ApisClient.ToTenantApi)];
             }
         }
     }
 
     /// <summary>Creates an API as <c>POST /api/v2/resource-servers</c> would.</summary>
     /// <exception cref="FakeTenantException">The tenant refuses it (a duplicate identifier, a broken server rule).</exception>
-    public FakeApi Add(ApiDefinition api)
+    public TenantApi Add(ApiDefinition api)
     {
         ArgumentNullException.ThrowIfNull(api);
         var response = _endpoint.Create(ResourceServerMapping.ToCreateBody(api));
@@ -43,12 +44,12 @@ public sealed class FakeTenantApis
     }
 
     /// <summary>The API with this identifier (or id), or <see langword="null"/>.</summary>
-    public FakeApi? Find(string identifierOrId)
+    public TenantApi? Find(string identifierOrId)
     {
         ArgumentNullException.ThrowIfNull(identifierOrId);
         lock (_store.Gate)
         {
-            return _store.FindResourceServer(identifierOrId) is { } row ? ToFake(row) : null;
+            return _store.FindResourceServer(identifierOrId) is { } row ? ApisClient.ToTenantApi(row) : null;
         }
     }
 
@@ -60,6 +61,4 @@ public sealed class FakeTenantApis
         FaceErrors.ThrowUnless(_endpoint.Delete(identifierOrId), 204);
     }
 
-    internal static FakeApi ToFake(ResourceServerDto row) =>
-        new(row.Id!, row.IsSystem == true, ResourceServerMapping.ToDefinition(row));
 }

@@ -1,3 +1,4 @@
+using Auth0ApiKit.Management;
 using Auth0ApiKit.Testing.Endpoints;
 using Auth0ApiKit.Testing.Store;
 using Auth0ApiKit.Wire;
@@ -17,20 +18,20 @@ public sealed class FakeTenantAuthorizations
     }
 
     /// <summary>Every authorization, in creation order.</summary>
-    public IReadOnlyList<FakeAuthorization> All
+    public IReadOnlyList<TenantAuthorization> All
     {
         get
         {
             lock (_store.Gate)
             {
-                return [.. _store.ClientGrants.Rows.Select(ToFake)];
+                return [.. _store.ClientGrants.Rows.Select(AuthorizationsClient.ToTenantAuthorization)];
             }
         }
     }
 
     /// <summary>Authorizes an application for an API with some scopes, as <c>POST /api/v2/client-grants</c> would.</summary>
     /// <exception cref="FakeTenantException">The application or API is unknown, or the application is already authorized.</exception>
-    public FakeAuthorization Authorize(string clientId, string apiIdentifier, IEnumerable<string> scopes)
+    public TenantAuthorization Authorize(string clientId, string apiIdentifier, IEnumerable<string> scopes)
     {
         ArgumentNullException.ThrowIfNull(clientId);
         ArgumentNullException.ThrowIfNull(apiIdentifier);
@@ -41,13 +42,13 @@ public sealed class FakeTenantAuthorizations
     }
 
     /// <summary>The application's authorization for the API, or <see langword="null"/>.</summary>
-    public FakeAuthorization? Find(string clientId, string apiIdentifier)
+    public TenantAuthorization? Find(string clientId, string apiIdentifier)
     {
         ArgumentNullException.ThrowIfNull(clientId);
         ArgumentNullException.ThrowIfNull(apiIdentifier);
         lock (_store.Gate)
         {
-            return _store.FindGrant(clientId, apiIdentifier, "client") is { } row ? ToFake(row) : null;
+            return _store.FindGrant(clientId, apiIdentifier, "client") is { } row ? AuthorizationsClient.ToTenantAuthorization(row) : null;
         }
     }
 
@@ -60,5 +61,4 @@ public sealed class FakeTenantAuthorizations
         }
     }
 
-    private static FakeAuthorization ToFake(ClientGrantDto row) => new(row.Id!, row.ClientId!, row.Audience!, row.Scope ?? []);
 }

@@ -78,7 +78,46 @@ internal static class ResourceServerMapping
         return builder.BuildUnchecked();
     }
 
+    /// <summary>
+    /// The body of a PATCH that takes <paramref name="current"/> to <paramref name="desired"/>: only the settings the
+    /// desired definition sets and that differ from the current ones. The identifier and the signing algorithm are
+    /// never in it (they cannot change). Scopes compare as a set keyed by value, descriptions included.
+    /// </summary>
+    /// <returns>The body, and whether it changes anything.</returns>
+    public static (ResourceServerDto Body, bool HasChanges) ToPatchBody(ApiDefinition current, ApiDefinition desired)
+    {
+        var body = new ResourceServerDto
+        {
+            Name = Changed(desired.Name, current.Name),
+            SigningSecret = desired.SigningSecret is { } secret && !secret.Equals(current.SigningSecret) ? secret.Reveal() : null,
+            TokenLifetime = Changed(ToSeconds(desired.TokenLifetime), (long)current.EffectiveTokenLifetime.TotalSeconds),
+            TokenLifetimeForWeb = Changed(ToSeconds(desired.WebTokenLifetime), (long)current.EffectiveWebTokenLifetime.TotalSeconds),
+            AllowOfflineAccess = Changed(desired.AllowOfflineAccess, current.AllowOfflineAccess ?? false),
+            SkipConsentForVerifiableFirstPartyClients = Changed(desired.AllowSkippingUserConsent, current.AllowSkippingUserConsent ?? false),
+            Scopes = desired.Scopes is { } scopes && !SameScopes(scopes, current.Scopes ?? []) ? scopes.Select(ToDto).ToList() : null,
+            EnforcePolicies = Changed(desired.EnforcePolicies, current.EnforcePolicies ?? false),
+            TokenDialect = desired.TokenDialect is { } dialect && dialect != current.EffectiveTokenDialect ? dialect.Value : null,
+        };
+        var hasChanges = body.Name is not null || body.SigningSecret is not null || body.TokenLifetime is not null ||
+                         body.TokenLifetimeForWeb is not null || body.AllowOfflineAccess is not null ||
+                         body.SkipConsentForVerifiableFirstPartyClients is not null || body.Scopes is not null ||
+                         body.EnforcePolicies is not null || body.TokenDialect is not null;
+        return (body, hasChanges);
+    }
+
+    /// <summary>Whether two scope lists hold the same values with the same descriptions, in any order.</summary>
+    public static bool SameScopes(IReadOnlyList<Scope> left, IReadOnlyList<Scope> right) =>
+        left.Count == right.Count && left.ToHashSet().SetEquals(right);
+
     public static ResourceServerScopeDto ToDto(Scope scope) => new() { Value = scope.Value, Description = scope.Description };
 
     private static long? ToSeconds(TimeSpan? duration) => duration is { } value ? (long)value.TotalSeconds : null;
+
+    private static T? Changed<T>(T? desired, T? current)
+        where T : class =>
+        desired is not null && !desired.Equals(current) ? desired : null;
+
+    private static T? Changed<T>(T? desired, T current)
+        where T : struct =>
+        desired is { } value && !value.Equals(current) ? value : null;
 }

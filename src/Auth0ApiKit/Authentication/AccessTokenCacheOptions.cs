@@ -1,0 +1,22 @@
+namespace Auth0ApiKit.Authentication;
+
+/// <summary>How a token provider keeps tokens.</summary>
+public sealed class AccessTokenCacheOptions
+{
+    /// <summary>
+    /// How long before expiry a token is replaced: 5 minutes by default, and never more than half the token's
+    /// lifetime (so that short-lived tokens are still reused). From zero to one hour.
+    /// </summary>
+    public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A cache shared between processes, or <see langword="null"/> to keep tokens in this process only (the default).</summary>
+    public IAccessTokenCache? SharedCache { get; set; }
+
+    internal void Validate()
+    {
+        if (RefreshBeforeExpiry < TimeSpan.Zero || RefreshBeforeExpiry > TimeSpan.FromHours(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RefreshBeforeExpiry), RefreshBeforeExpiry, "RefreshBeforeExpiry must be between zero and one hour.");
+        }
+    }
+}

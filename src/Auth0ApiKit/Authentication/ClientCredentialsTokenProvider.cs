@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using Auth0ApiKit.Tokens;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Auth0ApiKit.Authentication;
+
+/// <summary>
+/// Gives client-credentials tokens of one application, per audience: cached until shortly before expiry (on the
+/// injected clock), fetched once however many callers ask at the same time, never caching a failure. Optionally
+/// shares tokens with other processes through an <see cref="IAccessTokenCache"/>. Thread-safe; keep one per
+/// (tenant, application).
+/// </summary>
+public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvider
+{
+    private readonly Auth0TokenClient _client;
+    private readonly ClientCredentials _credentials;
+    private readonly string _cacheKeyPrefix;
+    private readonly AccessTokenCacheOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, AccessToken> _tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<AccessToken>>> _fetches = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a provider for one application of one tenant.</summary>
+    /// <param name="tenant">The tenant (its issuer keys the shared cache).</param>
+    /// <param name="client">The token endpoint client.</param>
+    /// <param name="credentials">The application's credentials.</param>
+    /// <param name="options">Refresh margin and shared cache; the defaults when <see langword="null"/>.</param>
+    /// <param name="timeProvider">The clock; the system clock by default.</param>
+    /// <param name="logger">Where fetches and shared-cache failures are logged (never a token).</param>
+    public ClientCredentialsTokenProvider(
+        TenantUrls tenant,
+        Auth0TokenClient client,
+        ClientCredentials credentials,
+        AccessTokenCacheOptions? options = null,
+        TimeProvider? timeProvider = null,
+        ILogger<ClientCredentialsTokenProvider>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(credentials);
+        _options = options ?? new AccessTokenCacheOptions();
+        _options.Validate();
+        _client = client;
+        _credentials = credentials;
+        _cacheKeyPrefix = $"auth0apikit:token:{tenant.Issuer}:{credentials.ClientId}:";
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <summary>How many tokens this provider has fetched from the token endpoint (for diagnostics and tests).</summary>
+    public long FetchCount => Interlocked.Read(ref _fetchCount);
+
+    private long _fetchCount;
+
+    /// <inheritdoc />
+    public async ValueTask<AccessToken> GetTokenAsync(string audience, AccessToken? staleToken = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(audience);
+        if (_tokens.TryGetValue(audience, out var cached))
+        {
+            if (staleToken is not null && cached.Value.Equals(staleToken.Value))
+            {
+                _tokens.TryRemove(KeyValuePair.Create(audience, cached));
+            }
+            else if (IsFresh(cached))
+            {
+                return cached;
+            }
+        }
+
+        var fetch = _fetches.GetOrAdd(audience, a => new Lazy<Task<AccessToken>>(() => FetchAsync(a, staleToken)));
+        return await fetch.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AccessToken> FetchAsync(string audience, AccessToken? staleToken)
+    {
+        // The fetch is shared by every waiting caller: one caller cancelling must not fail the others.
+        try
+        {
+            var shared = await FromSharedCacheAsync(audience, staleToken).ConfigureAwait(false);
+            var token = shared ?? await FetchFromEndpointAsync(audience).ConfigureAwait(false);
+            _tokens[audience] = token;
+            return token;
+        }
+        finally
+        {
+            _fetches.TryRemove(audience, out _);
+        }
+    }
+
+    private async Task<AccessToken> FetchFromEndpointAsync(string audience)
+    {
+        Interlocked.Increment(ref _fetchCount);
+        LogFetching(_logger, _credentials.ClientId, audience);
+        var token = await _client.RequestClientCredentialsTokenAsync(_credentials, audience, CancellationToken.None).ConfigureAwait(false);
+        if (_options.SharedCache is { } cache)
+        {
+            try
+            {
+                await cache.SetAsync(_cacheKeyPrefix + audience, token, CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A shared cache that fails only costs other processes a fetch.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogSharedCacheFailed(_logger, "store", e.GetType().Name);
+            }
+        }
+
+        return token;
+    }
+
+    private async Task<AccessToken?> FromSharedCacheAsync(string audience, AccessToken? staleToken)
+    {
+        if (_options.SharedCache is not { } cache)
+        {
+            return null;
+        }
+
+        var key = _cacheKeyPrefix + audience;
+        try
+        {
+            var token = await cache.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
+            if (token is null)
+            {
+                return null;
+            }
+
+            if (staleToken is not null && token.Value.Equals(staleToken.Value))
+            {
+                await cache.RemoveAsync(key, CancellationToken.None).ConfigureAwait(false);
+                return null;
+            }
+
+            return IsFresh(token) ? token : null;
+        }
+#pragma warning disable CA1031 // A shared cache that is down is a miss, never a failure.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogSharedCacheFailed(_logger, "read", e.GetType().Name);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether a token is still worth handing out: not within the refresh margin of its expiry. The margin is
+    /// <see cref="AccessTokenCacheOptions.RefreshBeforeExpiry"/>, but at most half the token's lifetime, so that a
+    /// short-lived token is still reused for half its life.
+    /// </summary>
+    private bool IsFresh(AccessToken token)
+    {
+        var margin = TimeSpan.FromTicks(Math.Min(_options.RefreshBeforeExpiry.Ticks, (token.ExpiresAt - token.ObtainedAt).Ticks / 2));
+        return _timeProvider.GetUtcNow() < token.ExpiresAt - margin;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Fetching a client-credentials token for client {ClientId} and audience {Audience}.")]
+    private static partial void LogFetching(ILogger logger, string clientId, string audience);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The shared token cache failed to {Operation} a token ({ExceptionType}); fetching instead.")]
+    private static partial void LogSharedCacheFailed(ILogger logger, string operation, string exceptionType);
+}

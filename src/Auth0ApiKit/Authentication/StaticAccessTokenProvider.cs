@@ -1,0 +1,29 @@
+
+namespace Auth0ApiKit.Authentication;
+
+/// <summary>
+/// Always gives the same token, for every audience: for a token obtained elsewhere (a CI secret, the dashboard's
+/// API Explorer). It cannot refresh; when the token expires, calls fail with 401.
+/// </summary>
+public sealed class StaticAccessTokenProvider : IAccessTokenProvider
+{
+    private readonly Secret _token;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Wraps a token.</summary>
+    /// <param name="token">The access token.</param>
+    /// <param name="timeProvider">The clock that dates the token; the system clock by default.</param>
+    public StaticAccessTokenProvider(Secret token, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        _token = token;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<AccessToken> GetTokenAsync(string audience, AccessToken? staleToken = null, CancellationToken cancellationToken = default)
+    {
+        var now = _timeProvider.GetUtcNow();
+        return ValueTask.FromResult(new AccessToken(_token, audience, now, DateTimeOffset.MaxValue, []));
+    }
+}

@@ -1,0 +1,33 @@
+using Auth0ApiKit.Applications;
+
+namespace Auth0ApiKit.Management;
+
+/// <summary>The applications (clients) of a tenant. Every method is thread-safe and honours its cancellation token.</summary>
+public interface IApplicationsClient
+{
+    /// <summary>
+    /// Creates an application and returns it with its client secret. An application has no natural key, so a
+    /// create is never retried after an ambiguous failure (a time-out, a 5xx): that would make two.
+    /// </summary>
+    /// <exception cref="Validation.DefinitionException">The definition breaks a rule; nothing was sent.</exception>
+    Task<TenantApplication> CreateAsync(ApplicationDefinition application, CancellationToken cancellationToken = default);
+
+    /// <summary>The application with this client id, or <see langword="null"/>.</summary>
+    Task<TenantApplication?> GetAsync(string clientId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every application, fetched a page at a time as the enumeration goes.</summary>
+    IAsyncEnumerable<TenantApplication> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the application (and Auth0 deletes its authorizations); one that is not there is not an error.</summary>
+    Task DeleteAsync(string clientId, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives the application a new client secret; the old one stops working at once.</summary>
+    /// <exception cref="Auth0NotFoundException">There is no such application.</exception>
+    Task<TenantApplication> RotateSecretAsync(string clientId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The dashboard's "Machine to Machine Applications" view of an API: every application that may use the
+    /// client-credentials grant, with whether and for which scopes it is authorized for the API.
+    /// </summary>
+    Task<IReadOnlyList<MachineToMachineAccess>> ListMachineToMachineAsync(string apiIdentifier, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,14 @@
+namespace Auth0ApiKit.Management;
+
+/// <summary>A tenant's Management API: its APIs, applications and authorizations. Mock it in tests of code that uses it.</summary>
+public interface IAuth0ManagementClient
+{
+    /// <summary>The tenant's APIs (resource servers).</summary>
+    IApisClient Apis { get; }
+
+    /// <summary>The tenant's applications (clients).</summary>
+    IApplicationsClient Applications { get; }
+
+    /// <summary>The authorizations of applications for APIs (client grants).</summary>
+    IAuthorizationsClient Authorizations { get; }
+}
