@@ -2,9 +2,7 @@ using System.Security.Claims;
 using Auth0ApiKit.Apis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using T = Auth0ApiKit.Wire.AccessTokenFields;
 
 namespace Auth0ApiKit.Tokens;
 
@@ -20,16 +18,9 @@ namespace Auth0ApiKit.Tokens;
 /// </remarks>
 public sealed class AccessTokenValidator
 {
-    private static readonly string[] Rfc9068Types = [T.AccessTokenJwtType, T.AccessTokenJwtMediaType];
-
-    private readonly JsonWebKeySetCache? _signingKeys;
-    private readonly SecurityKey[] _secretKeys = [];
-    private readonly string _algorithm;
-    private readonly TimeSpan _clockSkew;
-    private readonly int _maximumTokenLength;
-    private readonly TimeProvider _timeProvider;
+    private readonly AccessTokenValidation _validation;
     private readonly ILogger _logger;
-    private readonly JsonWebTokenHandler _handler;
+    private readonly AccessTokenHandler _handler;
     private readonly TokenValidationParameters _parameters;
 
     /// <summary>Creates a validator for one API of a tenant.</summary>
@@ -53,65 +44,17 @@ public sealed class AccessTokenValidator
         TimeProvider? timeProvider = null,
         ILogger<AccessTokenValidator>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(api);
-        ArgumentNullException.ThrowIfNull(tenant);
-        if (string.IsNullOrEmpty(api.Identifier))
-        {
-            throw new ArgumentException("The API has no identifier to check the audience against.", nameof(api));
-        }
-
-        var settings = options?.Clone() ?? new AccessTokenValidatorOptions();
-        settings.Validate();
-        Api = api;
-        Tenant = tenant;
-        _clockSkew = settings.ClockSkew;
-        _maximumTokenLength = settings.MaximumTokenLength;
-        _timeProvider = timeProvider ?? TimeProvider.System;
+        _validation = new AccessTokenValidation(api, tenant, signingKeys, options, timeProvider);
         _logger = logger ?? (ILogger)NullLogger.Instance;
-
-        var algorithm = api.EffectiveSigningAlgorithm;
-        if (algorithm == SigningAlgorithm.RS256)
-        {
-            _signingKeys = signingKeys
-                ?? throw new ArgumentException($"The RS256 API {api.Identifier} needs the tenant's JWKS to validate its tokens.", nameof(signingKeys));
-        }
-        else if (algorithm == SigningAlgorithm.HS256)
-        {
-            var secret = api.SigningSecret
-                ?? throw new ArgumentException($"The HS256 API {api.Identifier} has no signing secret to validate its tokens with.", nameof(api));
-            _secretKeys = settings.PreviousSigningSecret is { } previous
-                ? [SigningSecretKeys.Create(secret, nameof(api)), SigningSecretKeys.Create(previous, nameof(options))]
-                : [SigningSecretKeys.Create(secret, nameof(api))];
-        }
-        else
-        {
-            throw new ArgumentException($"The SDK validates RS256 and HS256 tokens only; the API {api.Identifier} uses {algorithm}.", nameof(api));
-        }
-
-        _algorithm = algorithm.Value;
-        _handler = new JsonWebTokenHandler { MapInboundClaims = false, MaximumTokenSizeInBytes = _maximumTokenLength };
-        _parameters = new TokenValidationParameters
-        {
-            ValidIssuer = tenant.Issuer,
-            ValidAudience = api.Identifier,
-            IgnoreTrailingSlashWhenValidatingAudience = false,
-            ValidAlgorithms = [_algorithm],
-            ValidTypes = api.EffectiveTokenDialect.IsRfc9068 ? Rfc9068Types : null,
-            IssuerSigningKeyResolver = ResolveSigningKeys,
-            TryAllIssuerSigningKeys = false,
-            ValidateLifetime = true,
-            LifetimeValidator = ValidateLifetime,
-            RequireSignedTokens = true,
-            NameClaimType = T.Subject,
-            RoleClaimType = T.Permissions,
-        };
+        _handler = _validation.CreateHandler();
+        _parameters = _validation.CreateParameters();
     }
 
     /// <summary>The API whose tokens this validator accepts.</summary>
-    public ApiDefinition Api { get; }
+    public ApiDefinition Api => _validation.Api;
 
     /// <summary>The tenant whose issuer the tokens must carry.</summary>
-    public TenantUrls Tenant { get; }
+    public TenantUrls Tenant => _validation.Tenant;
 
     /// <summary>
     /// Validates an access token (the part after <c>Bearer </c>). Never throws for a bad token: the result says why
@@ -122,15 +65,10 @@ public sealed class AccessTokenValidator
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public async Task<AccessTokenValidationResult> ValidateAsync(string? token, CancellationToken cancellationToken = default)
     {
-        var rejection = Precheck(token, out var jwt, out var keyId);
-        if (rejection is null && _signingKeys is not null)
-        {
-            rejection = await FindSigningKeyAsync(keyId, cancellationToken).ConfigureAwait(false);
-        }
-
+        var (jwt, rejection) = await _validation.PrecheckAsync(token, cancellationToken).ConfigureAwait(false);
         if (rejection is not null)
         {
-            return rejection;
+            return Reject(rejection);
         }
 
         TokenValidationResult outcome;
@@ -142,114 +80,20 @@ public sealed class AccessTokenValidator
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return Reject(Classify(e));
+            return Reject(_validation.Classify(e));
         }
 
         return outcome.IsValid
             ? AccessTokenValidationResult.Valid(jwt!, new ClaimsPrincipal(outcome.ClaimsIdentity))
-            : Reject(Classify(outcome.Exception));
+            : Reject(_validation.Classify(outcome.Exception));
     }
 
     /// <summary>Describes the validator: API, algorithm and issuer.</summary>
-    public override string ToString() => $"Access token validator for {Api.Identifier} ({_algorithm}, issuer {Tenant.Issuer})";
+    public override string ToString() => $"Access token validator for {Api.Identifier} ({_validation.Algorithm}, issuer {Tenant.Issuer})";
 
-    /// <summary>The checks before any key is looked at: presence, size, form and the pinned algorithm.</summary>
-    private AccessTokenValidationResult? Precheck(string? token, out JsonWebToken? jwt, out string? keyId)
+    private AccessTokenValidationResult Reject(AccessTokenValidation.Rejection rejection)
     {
-        jwt = null;
-        keyId = null;
-        if (string.IsNullOrEmpty(token))
-        {
-            return Reject(AccessTokenValidationFailure.Malformed, "No token was given.");
-        }
-
-        if (token.Length > _maximumTokenLength)
-        {
-            return Reject(AccessTokenValidationFailure.TooLarge, $"The token is longer than the {_maximumTokenLength} characters allowed.");
-        }
-
-        try
-        {
-            jwt = new JsonWebToken(token);
-            keyId = jwt.Kid;
-            if (jwt.IsEncrypted)
-            {
-                return Reject(AccessTokenValidationFailure.Malformed, "The token is encrypted (JWE); Auth0 access tokens are signed JWTs.");
-            }
-
-            return string.Equals(jwt.Alg, _algorithm, StringComparison.Ordinal)
-                ? null
-                : Reject(AccessTokenValidationFailure.AlgorithmNotAllowed, $"The token is not signed with {_algorithm}, the only algorithm the API accepts.");
-        }
-#pragma warning disable CA1031 // Whatever the decoder throws, the token is malformed.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return Reject(AccessTokenValidationFailure.Malformed, "The token is not a signed JWT in compact form (header.payload.signature of base64url JSON).");
-        }
-    }
-
-    private async ValueTask<AccessTokenValidationResult?> FindSigningKeyAsync(string? keyId, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(keyId))
-        {
-            return Reject(AccessTokenValidationFailure.MissingKeyId, "The RS256 token names no signing key (kid).");
-        }
-
-        var lookup = await _signingKeys!.FindAsync(keyId, cancellationToken).ConfigureAwait(false);
-        return lookup.Keys is not null ? null
-            : lookup.KeysUnavailable ? Reject(AccessTokenValidationFailure.SigningKeysUnavailable,
-                $"The tenant's signing keys could not be fetched from {_signingKeys.JwksUri}: {lookup.Snapshot.Failure ?? "no fetch was possible yet"}.")
-            : Reject(AccessTokenValidationFailure.UnknownKeyId, "The token names a signing key (kid) the tenant does not publish.");
-    }
-
-    private SecurityKey[] ResolveSigningKeys(string token, SecurityToken securityToken, string kid, TokenValidationParameters validationParameters) =>
-        _signingKeys is not null ? _signingKeys.GetCached(kid) : _secretKeys;
-
-    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken securityToken, TokenValidationParameters validationParameters)
-    {
-        var now = _timeProvider.GetUtcNow().UtcDateTime;
-        if (expires is not { } expiry)
-        {
-            throw new SecurityTokenNoExpirationException("The token has no expiry (exp).");
-        }
-
-        if (now >= expiry + _clockSkew)
-        {
-            throw new SecurityTokenExpiredException("The token has expired.");
-        }
-
-        // Auth0 writes no nbf; a token issued in the future is not valid yet either.
-        var issuedAt = securityToken is JsonWebToken { IssuedAt: var iat } && iat != DateTime.MinValue ? iat : DateTime.MinValue;
-        var validFrom = notBefore is { } nbf && nbf > issuedAt ? nbf : issuedAt;
-        if (validFrom > now + _clockSkew)
-        {
-            throw new SecurityTokenNotYetValidException("The token is not valid yet.");
-        }
-
-        return true;
-    }
-
-    private (AccessTokenValidationFailure Failure, string Message) Classify(Exception? exception) => exception switch
-    {
-        SecurityTokenExpiredException => (AccessTokenValidationFailure.Expired, "The token has expired."),
-        SecurityTokenNotYetValidException => (AccessTokenValidationFailure.NotYetValid, "The token is not valid yet (nbf or iat is in the future)."),
-        SecurityTokenNoExpirationException => (AccessTokenValidationFailure.MissingExpiration, "The token has no expiry (exp)."),
-        SecurityTokenInvalidIssuerException => (AccessTokenValidationFailure.InvalidIssuer, $"The token's issuer is not {Tenant.Issuer}."),
-        SecurityTokenInvalidAudienceException => (AccessTokenValidationFailure.InvalidAudience, $"The token's audience does not name {Api.Identifier}."),
-        SecurityTokenInvalidTypeException => (AccessTokenValidationFailure.InvalidType, "The token's type (typ) is not at+jwt, as RFC 9068 tokens require."),
-        SecurityTokenInvalidAlgorithmException => (AccessTokenValidationFailure.AlgorithmNotAllowed, $"The token is not signed with {_algorithm}."),
-        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException =>
-            (AccessTokenValidationFailure.InvalidSignature, "The token's signature does not match: it was changed or signed with another key."),
-        SecurityTokenMalformedException or ArgumentException => (AccessTokenValidationFailure.Malformed, "The token is not a well-formed JWT."),
-        _ => (AccessTokenValidationFailure.Invalid, "The token was rejected."),
-    };
-
-    private AccessTokenValidationResult Reject((AccessTokenValidationFailure Failure, string Message) reason) => Reject(reason.Failure, reason.Message);
-
-    private AccessTokenValidationResult Reject(AccessTokenValidationFailure failure, string message)
-    {
-        TokensLog.TokenRejected(_logger, Api.Identifier, failure);
-        return AccessTokenValidationResult.Rejected(failure, message);
+        TokensLog.TokenRejected(_logger, Api.Identifier, rejection.Failure);
+        return AccessTokenValidationResult.Rejected(rejection.Failure, rejection.Message);
     }
 }

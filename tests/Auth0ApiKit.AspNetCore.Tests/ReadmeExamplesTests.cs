@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using Auth0ApiKit.Testing;
+using Auth0ApiKit.Tokens;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Auth0ApiKit.AspNetCore.Tests;
+
+/// <summary>
+/// Keeps README's token validation examples true: the same code, with the fake tenant's URLs and handler where the
+/// README has a real domain and the network.
+/// </summary>
+public sealed class ReadmeExamplesTests
+{
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTenant _tenant;
+    private readonly FakeApplication _worker;
+
+    public ReadmeExamplesTests()
+    {
+        _tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = _clock });
+        _tenant.Apis.Add(TestApis.AccessTokenWithPermissions);
+        _worker = _tenant.Applications.AddMachineToMachine("billing-worker");
+        _tenant.Authorizations.Authorize(_worker.ClientId, TestApis.Identifier, ["read:orders", "delete:orders"]);
+    }
+
+    [Fact]
+    public async Task Plain_dotnet_validates_a_token_with_access_token_validator()
+    {
+        var orders = TestApis.AccessTokenWithPermissions;
+        var bearerToken = _tenant.Tokens.ForApplication(_worker.ClientId, TestApis.Identifier).Value;
+
+        var tenant = _tenant.Urls;                                       // README: TenantUrls.ForDomain("dev-abc.us.auth0.com")
+        using var http = new HttpClient(_tenant.CreateHandler());       // README: new HttpClient()
+        var keys = new JsonWebKeySetCache(http, tenant.JwksUri, timeProvider: _clock);
+        var validator = new AccessTokenValidator(orders, tenant, keys, timeProvider: _clock);
+
+        var result = await validator.ValidateAsync(bearerToken).WaitAsync(ProtectedApi.Bound);
+
+        result.IsValid.Should().BeTrue(result.Message);
+        result.Subject.Should().Be(_worker.ClientId + "@clients");
+        result.ClientId.Should().Be(_worker.ClientId);
+        result.HasScope("read:orders").Should().BeTrue();
+        result.HasPermission("delete:orders").Should().BeTrue();
+
+        _clock.Advance(TimeSpan.FromHours(2));
+        (await validator.ValidateAsync(bearerToken).WaitAsync(ProtectedApi.Bound)).Failure.Should().Be(AccessTokenValidationFailure.Expired);
+    }
+
+    [Fact]
+    public async Task Aspnetcore_protects_endpoints_with_add_auth0_jwt_bearer_and_scope_and_permission_policies()
+    {
+        var orders = TestApis.AccessTokenWithPermissions;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddSingleton<TimeProvider>(_clock);
+
+        builder.Services.AddAuthentication()                              // README: .AddAuth0JwtBearer("dev-abc.us.auth0.com", orders)
+            .AddAuth0JwtBearer(_tenant.Urls, orders, o => o.BackchannelHttpHandler = _tenant.CreateHandler());
+        builder.Services.AddAuthorization(options =>
+            options.AddPolicy("read", policy => policy.RequireScope("read:orders")));
+
+        await using var app = builder.Build();
+        app.MapGet("/orders", (ClaimsPrincipal user) => $"orders for {user.Identity!.Name}")
+            .RequireAuthorization("read");
+        app.MapDelete("/orders/{id}", (string id) => Results.NoContent())
+            .RequirePermission("delete:orders");
+        await app.StartAsync().WaitAsync(ProtectedApi.Bound);
+
+        using var client = app.GetTestClient();
+        var full = _tenant.Tokens.ForApplication(_worker.ClientId, TestApis.Identifier).Value;
+        var readOnly = _tenant.Tokens.ForApplication(_worker.ClientId, TestApis.Identifier, ["read:orders"]).Value;
+
+        using var read = await Send(client, HttpMethod.Get, "/orders", full);
+        (await read.Content.ReadAsStringAsync().WaitAsync(ProtectedApi.Bound)).Should().Be($"orders for {_worker.ClientId}@clients");
+        (await Send(client, HttpMethod.Delete, "/orders/42", full)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await Send(client, HttpMethod.Delete, "/orders/42", readOnly)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await Send(client, HttpMethod.Get, "/orders", token: null)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        await app.StopAsync().WaitAsync(ProtectedApi.Bound);
+    }
+
+    private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, string? token)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client.SendAsync(request).WaitAsync(ProtectedApi.Bound);
+    }
+}
