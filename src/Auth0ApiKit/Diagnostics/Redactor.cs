@@ -21,6 +21,7 @@ internal static partial class Redactor
             return text;
         }
 
+        // A value cut off before its closing quote (a truncated body) is redacted all the same.
         var redacted = JsonSecretField().Replace(text, m => m.Groups["prefix"].Value + "\"" + Mask + "\"");
         redacted = FormSecretField().Replace(redacted, m => m.Groups["prefix"].Value + Mask);
         redacted = Credentials().Replace(redacted, m => m.Groups["scheme"].Value + " " + Mask);
@@ -40,7 +41,7 @@ internal static partial class Redactor
         return redacted.Length <= maxLength ? redacted : redacted[..maxLength] + "…";
     }
 
-    [GeneratedRegex(""""(?<prefix>"(?:client_secret|signing_secret|access_token|refresh_token|id_token|password|client_assertion)"\s*:\s*)"(?:[^"\\]|\\.)*"""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(""""(?<prefix>"(?:client_secret|signing_secret|access_token|refresh_token|id_token|password|client_assertion)"\s*:\s*)"(?:[^"\\]|\\.)*"?"""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex JsonSecretField();
 
     [GeneratedRegex("""(?<prefix>(?:^|[?&])(?:client_secret|signing_secret|access_token|refresh_token|id_token|password|client_assertion)=)[^&\s]*""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -49,6 +50,6 @@ internal static partial class Redactor
     [GeneratedRegex("""(?<scheme>\b(?:Basic|Bearer))\s+[A-Za-z0-9\-._~+/]+=*""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Credentials();
 
-    [GeneratedRegex("""eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""eyJ[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*){0,2}""", RegexOptions.CultureInvariant)]
     private static partial Regex JwtShaped();
 }
