@@ -14,9 +14,15 @@ public sealed class AccessTokenCacheOptions
 
     internal void Validate()
     {
-        if (RefreshBeforeExpiry < TimeSpan.Zero || RefreshBeforeExpiry > TimeSpan.FromHours(1))
+        if (Problem() is { } problem)
         {
-            throw new ArgumentOutOfRangeException(nameof(RefreshBeforeExpiry), RefreshBeforeExpiry, "RefreshBeforeExpiry must be between zero and one hour.");
+            throw new ArgumentOutOfRangeException(nameof(RefreshBeforeExpiry), RefreshBeforeExpiry, problem);
         }
     }
+
+    /// <summary>What is wrong with these settings, as a sentence starting with the property's name; <see langword="null"/> when nothing is.</summary>
+    internal string? Problem() =>
+        RefreshBeforeExpiry < TimeSpan.Zero || RefreshBeforeExpiry > TimeSpan.FromHours(1)
+            ? "RefreshBeforeExpiry must be between zero and one hour."
+            : null;
 }

@@ -1,13 +1,13 @@
 using Auth0ApiKit.Authentication;
-using Auth0ApiKit.Resilience;
 using Auth0ApiKit.Tokens;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Auth0ApiKit.Management;
 
 /// <summary>
 /// The Management API of one tenant: APIs, applications, authorizations. It fetches and caches its own management
 /// token, retries 408/429/5xx as Auth0's SDKs do (never doubling a create), and turns Auth0's errors into typed
-/// exceptions. Thread-safe; make one per tenant and reuse it.
+/// exceptions. Thread-safe; make one per tenant and reuse it, or register it with <c>services.AddAuth0ApiKit(...)</c>.
 /// </summary>
 /// <example>
 /// <code>
@@ -17,7 +17,7 @@ namespace Auth0ApiKit.Management;
 /// </example>
 public sealed class Auth0ManagementClient : IAuth0ManagementClient, IDisposable
 {
-    private readonly List<IDisposable> _owned = [];
+    private readonly OwnedConnections? _owned;
 
     /// <summary>Creates a client for a tenant domain with an application's credentials and default settings.</summary>
     public Auth0ManagementClient(string domain, ClientCredentials credentials)
@@ -31,35 +31,27 @@ public sealed class Auth0ManagementClient : IAuth0ManagementClient, IDisposable
     {
     }
 
-    /// <summary>Creates a client from settings.</summary>
+    /// <summary>Creates a client from settings, with connections of its own (or over <see cref="Auth0ManagementClientOptions.Transport"/>).</summary>
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">A setting is missing or malformed.</exception>
     public Auth0ManagementClient(Auth0ManagementClientOptions options)
+        : this(OwnedConnections.Open(options))
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var time = options.TimeProvider ?? TimeProvider.System;
-        var tenant = options.Issuer is { Length: > 0 } issuer ? TenantUrls.ForIssuer(issuer) : TenantUrls.ForDomain(options.Domain!);
-        var tokenIssuer = options.CustomDomain is { Length: > 0 } custom ? TenantUrls.ForDomain(custom) : tenant;
-        var baseAddress = options.BaseAddress ?? tenant.IssuerUri;
-        var transport = options.Transport ?? Own(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+    }
 
-        // Token endpoint and JWKS: retries, no bearer token.
-        var plain = Own(new HttpClient(Resilient(options, time, transport), disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan });
-        var tokenClient = new Auth0TokenClient(new Uri(baseAddress, "oauth/token"), () => plain, time);
-        Tokens = options.TokenProvider
-            ?? (options.AccessToken is { Length: > 0 } token
-                ? new StaticAccessTokenProvider(new Secret(token), time)
-                : new ClientCredentialsTokenProvider(tenant, tokenClient,
-                    new ClientCredentials(options.ClientId!, new Secret(options.ClientSecret!), options.ClientAuthenticationMethod),
-                    options.TokenCache, time));
+    private Auth0ManagementClient(OwnedConnections owned)
+        : this(owned.Endpoints, owned.Tokens, owned.TokenClient, () => owned.Management, () => owned.Plain, owned.TimeProvider) =>
+        _owned = owned;
 
-        // Management API: retries around a bearer token that is refreshed after a 401 or a 403 insufficient_scope.
-        var bearer = new Auth0BearerTokenHandler(Tokens, tenant.ManagementApiAudience, refreshOnInsufficientScope: true) { InnerHandler = transport };
-        var management = Own(new HttpClient(Resilient(options, time, bearer), disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan });
-        var connection = new ManagementConnection(() => management, baseAddress, time);
-
-        var jwksUri = options.BaseAddress is null ? tokenIssuer.JwksUri : new Uri(baseAddress, ".well-known/jwks.json");
-        var tester = new ApiTester(tokenClient, tokenIssuer, () => new JsonWebKeySetCache(plain, jwksUri, timeProvider: time), time);
+    /// <summary>
+    /// Creates a client that takes an <see cref="HttpClient"/> per call (from IHttpClientFactory): one whose pipeline
+    /// ends in the bearer token for the Management API, and one without a token for the token endpoint and the JWKS.
+    /// </summary>
+    internal Auth0ManagementClient(ManagementEndpoints endpoints, IAccessTokenProvider tokens, Auth0TokenClient tokenClient,
+        Func<HttpClient> managementHttpClient, Func<HttpClient> plainHttpClient, TimeProvider timeProvider)
+    {
+        var connection = new ManagementConnection(managementHttpClient, endpoints.BaseAddress, timeProvider);
+        var tester = new ApiTester(tokenClient, endpoints.TokenIssuer,
+            () => new JsonWebKeySetCache(plainHttpClient(), endpoints.JwksUri, timeProvider: timeProvider), timeProvider);
         var apis = new ApisClient(connection, tester);
         ApplicationsClient? applications = null;
         var authorizations = new AuthorizationsClient(connection, apis, ct => applications!.ListAsync(ct));
@@ -67,7 +59,8 @@ public sealed class Auth0ManagementClient : IAuth0ManagementClient, IDisposable
         Apis = apis;
         Applications = applications;
         Authorizations = authorizations;
-        Tenant = tenant;
+        Tenant = endpoints.Tenant;
+        Tokens = tokens;
     }
 
     /// <summary>The tenant this client manages.</summary>
@@ -85,25 +78,62 @@ public sealed class Auth0ManagementClient : IAuth0ManagementClient, IDisposable
     /// <summary>Where the client's management tokens come from.</summary>
     public IAccessTokenProvider Tokens { get; }
 
-    /// <summary>Releases the connections the client made itself (not a <see cref="Auth0ManagementClientOptions.Transport"/> it was given).</summary>
-    public void Dispose()
-    {
-        foreach (var owned in _owned)
-        {
-            owned.Dispose();
-        }
-    }
+    /// <summary>
+    /// Releases the connections the client made itself: not a <see cref="Auth0ManagementClientOptions.Transport"/> it
+    /// was given, nor those of IHttpClientFactory.
+    /// </summary>
+    public void Dispose() => _owned?.Dispose();
 
     /// <summary>The tenant.</summary>
     public override string ToString() => $"Auth0 Management API client for {Tenant.Issuer}";
 
-    private static HttpMessageHandler Resilient(Auth0ManagementClientOptions options, TimeProvider time, HttpMessageHandler inner) =>
-        options.Resilience is { } resilience ? new Auth0ResilienceHandler(resilience, time) { InnerHandler = inner } : inner;
-
-    private T Own<T>(T disposable)
-        where T : IDisposable
+    /// <summary>The two HttpClients a client built from options makes for itself, and what they need.</summary>
+    private sealed class OwnedConnections : IDisposable
     {
-        _owned.Add(disposable);
-        return disposable;
+        private readonly SocketsHttpHandler? _sockets;
+
+        private OwnedConnections(Auth0ManagementClientOptions options)
+        {
+            TimeProvider = options.TimeProvider ?? TimeProvider.System;
+            Endpoints = ManagementEndpoints.From(options);
+            var loggers = NullLoggerFactory.Instance;
+            _sockets = options.Transport is null ? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } : null;
+            var transport = options.Transport ?? _sockets!;
+            Plain = NewHttpClient(ManagementPipeline.Chain(ManagementPipeline.TokenHandlers(options, TimeProvider, loggers), transport));
+            TokenClient = new Auth0TokenClient(Endpoints.TokenEndpoint, () => Plain, TimeProvider);
+            Tokens = ManagementPipeline.CreateTokenProvider(options, Endpoints, TokenClient, TimeProvider, loggers);
+            Management = NewHttpClient(ManagementPipeline.Chain(
+                ManagementPipeline.ManagementHandlers(options, TimeProvider, loggers, Tokens, Endpoints), transport));
+        }
+
+        public TimeProvider TimeProvider { get; }
+
+        public ManagementEndpoints Endpoints { get; }
+
+        public HttpClient Plain { get; }
+
+        public HttpClient Management { get; }
+
+        public Auth0TokenClient TokenClient { get; }
+
+        public IAccessTokenProvider Tokens { get; }
+
+        public static OwnedConnections Open(Auth0ManagementClientOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            options.Validate();
+            return new OwnedConnections(options);
+        }
+
+        public void Dispose()
+        {
+            Plain.Dispose();
+            Management.Dispose();
+            _sockets?.Dispose();
+        }
+
+        // The handlers are not disposed with the client: disposing them would dispose a transport the caller gave.
+        private static HttpClient NewHttpClient(HttpMessageHandler handler) =>
+            new(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
     }
 }

@@ -88,6 +88,7 @@ public sealed class Auth0ResilienceHandler : DelegatingHandler
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+            request.Options.Set(ResilienceTelemetry.Attempts, call.Attempts);
         }
 
         if (call.LastDecision.Verdict != RetryVerdict.RejectRateLimited)

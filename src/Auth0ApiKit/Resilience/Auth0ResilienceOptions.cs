@@ -79,23 +79,33 @@ public sealed class Auth0ResilienceOptions
     /// <param name="parameterName">The name of the parameter that carried these options.</param>
     internal void Validate(string parameterName)
     {
-        Check(MaxRetries is >= 0 and <= MaxRetriesLimit, nameof(MaxRetries), MaxRetries, $"between 0 and {MaxRetriesLimit}");
-        Check(MaxDelay >= TimeSpan.Zero && MaxDelay <= LongestDelay, nameof(MaxDelay), MaxDelay, "between 0 and 1 hour");
-        Check(BaseDelay >= TimeSpan.Zero && BaseDelay <= MaxDelay, nameof(BaseDelay), BaseDelay, $"between 0 and {nameof(MaxDelay)} ({MaxDelay})");
-        Check(MaxRateLimitWait >= TimeSpan.Zero && MaxRateLimitWait <= LongestDelay, nameof(MaxRateLimitWait), MaxRateLimitWait, "between 0 and 1 hour");
-        Check(AttemptTimeout is null || IsTimeout(AttemptTimeout.Value), nameof(AttemptTimeout), AttemptTimeout, "null or between 10 ms and 24 hours");
-        Check(TotalTimeout is null || IsTimeout(TotalTimeout.Value), nameof(TotalTimeout), TotalTimeout, "null or between 10 ms and 24 hours");
-        Check(TotalTimeout is null || AttemptTimeout is null || TotalTimeout >= AttemptTimeout, nameof(TotalTimeout), TotalTimeout,
-            $"not shorter than {nameof(AttemptTimeout)} ({AttemptTimeout})");
-
-        void Check(bool valid, string property, object? value, string range)
+        if (Problems().FirstOrDefault() is { Property: not null } problem)
         {
-            if (!valid)
-            {
-                throw new ArgumentOutOfRangeException(parameterName, value, string.Create(CultureInfo.InvariantCulture,
-                    $"{nameof(Auth0ResilienceOptions)}.{property} must be {range}; it is {value ?? "null"}."));
-            }
+            throw new ArgumentOutOfRangeException(parameterName, problem.Value, $"{nameof(Auth0ResilienceOptions)}.{problem.Message}");
         }
+    }
+
+    /// <summary>
+    /// Every property out of its range, each with a sentence that starts with the property's name
+    /// (<c>MaxRetries must be between 0 and 10; it is 11.</c>): the one list of rules behind <see cref="Validate"/> and
+    /// the options validation of <see cref="Auth0ManagementClientOptions.Resilience"/>.
+    /// </summary>
+    internal IEnumerable<(string Property, object? Value, string Message)> Problems()
+    {
+        var checks = new (bool Valid, string Property, object? Value, string Range)[]
+        {
+            (MaxRetries is >= 0 and <= MaxRetriesLimit, nameof(MaxRetries), MaxRetries, $"between 0 and {MaxRetriesLimit}"),
+            (MaxDelay >= TimeSpan.Zero && MaxDelay <= LongestDelay, nameof(MaxDelay), MaxDelay, "between 0 and 1 hour"),
+            (BaseDelay >= TimeSpan.Zero && BaseDelay <= MaxDelay, nameof(BaseDelay), BaseDelay, $"between 0 and {nameof(MaxDelay)} ({MaxDelay})"),
+            (MaxRateLimitWait >= TimeSpan.Zero && MaxRateLimitWait <= LongestDelay, nameof(MaxRateLimitWait), MaxRateLimitWait, "between 0 and 1 hour"),
+            (AttemptTimeout is null || IsTimeout(AttemptTimeout.Value), nameof(AttemptTimeout), AttemptTimeout, "null or between 10 ms and 24 hours"),
+            (TotalTimeout is null || IsTimeout(TotalTimeout.Value), nameof(TotalTimeout), TotalTimeout, "null or between 10 ms and 24 hours"),
+            (TotalTimeout is null || AttemptTimeout is null || TotalTimeout >= AttemptTimeout, nameof(TotalTimeout), TotalTimeout,
+                $"not shorter than {nameof(AttemptTimeout)} ({AttemptTimeout})"),
+        };
+
+        return checks.Where(c => !c.Valid).Select(c => (c.Property, c.Value,
+            string.Create(CultureInfo.InvariantCulture, $"{c.Property} must be {c.Range}; it is {c.Value ?? "null"}.")));
     }
 
     private static bool IsTimeout(TimeSpan value) => value >= ShortestTimeout && value <= LongestTimeout;

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Auth0ApiKit.Diagnostics;
 
 namespace Auth0ApiKit.Resilience;
 
@@ -8,10 +9,13 @@ namespace Auth0ApiKit.Resilience;
 /// </summary>
 internal static class ResilienceTelemetry
 {
-    /// <summary>The name of the SDK's meter, as OpenTelemetry's <c>AddMeter("Auth0ApiKit")</c> expects it.</summary>
-    public const string MeterName = "Auth0ApiKit";
+    private static Meter Meter => Auth0ApiKitTelemetry.Meter;
 
-    private static readonly Meter Meter = new(MeterName, typeof(ResilienceTelemetry).Assembly.GetName().Version?.ToString());
+    /// <summary>
+    /// How many attempts the retry layer made for a request, set on the request when it is done so that the
+    /// telemetry around it can report the retries.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<int> Attempts = new("Auth0ApiKit.Attempts");
 
     /// <summary>Retries of calls to Auth0.</summary>
     public static readonly Counter<long> Retries = Meter.CreateCounter<long>(

@@ -50,15 +50,9 @@ public sealed class TenantUrls : IEquatable<TenantUrls>
     public static TenantUrls ForDomain(string domain)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(domain);
-        if (domain.Contains("://", StringComparison.Ordinal) || domain.Contains('/', StringComparison.Ordinal) ||
-            !Uri.TryCreate("https://" + domain + "/", UriKind.Absolute, out var uri) ||
-            uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.UserInfo))
-        {
-            throw new ArgumentException(
-                "The domain must be a host name such as 'dev-abc.us.auth0.com', without a scheme or a path.", nameof(domain));
-        }
-
-        return new TenantUrls(uri);
+        return DomainProblem(domain) is { } problem
+            ? throw new ArgumentException(problem, nameof(domain))
+            : new TenantUrls(new Uri("https://" + domain + "/"));
     }
 
     /// <summary>
@@ -72,23 +66,36 @@ public sealed class TenantUrls : IEquatable<TenantUrls>
     public static TenantUrls ForIssuer(string issuer)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
+        return IssuerProblem(issuer) is { } problem
+            ? throw new ArgumentException(problem, nameof(issuer))
+            : new TenantUrls(new Uri(issuer, UriKind.Absolute));
+    }
+
+    /// <summary>Why <paramref name="domain"/> is not a tenant domain, or <see langword="null"/> when it is one.</summary>
+    internal static string? DomainProblem(string domain) =>
+        domain.Contains("://", StringComparison.Ordinal) || domain.Contains('/', StringComparison.Ordinal) ||
+        !Uri.TryCreate("https://" + domain + "/", UriKind.Absolute, out var uri) ||
+        uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.UserInfo)
+            ? "The domain must be a host name such as 'dev-abc.us.auth0.com', without a scheme or a path."
+            : null;
+
+    /// <summary>Why <paramref name="issuer"/> is not a tenant issuer, or <see langword="null"/> when it is one.</summary>
+    internal static string? IssuerProblem(string issuer)
+    {
         if (!Uri.TryCreate(issuer, UriKind.Absolute, out var uri))
         {
-            throw new ArgumentException("The issuer must be an absolute URL such as 'https://dev-abc.us.auth0.com/'.", nameof(issuer));
+            return "The issuer must be an absolute URL such as 'https://dev-abc.us.auth0.com/'.";
         }
 
         if (!IsHttpsOrLoopbackHttp(uri))
         {
-            throw new ArgumentException("The issuer must use https; plain http is allowed only on a loopback host (an emulator).", nameof(issuer));
+            return "The issuer must use https; plain http is allowed only on a loopback host (an emulator).";
         }
 
-        if (!issuer.EndsWith('/') || !uri.AbsolutePath.EndsWith('/') || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) ||
-            !string.IsNullOrEmpty(uri.UserInfo))
-        {
-            throw new ArgumentException("The issuer must end in '/' and carry no query, fragment or user info.", nameof(issuer));
-        }
-
-        return new TenantUrls(uri);
+        return !issuer.EndsWith('/') || !uri.AbsolutePath.EndsWith('/') || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) ||
+               !string.IsNullOrEmpty(uri.UserInfo)
+            ? "The issuer must end in '/' and carry no query, fragment or user info."
+            : null;
     }
 
     /// <summary>Whether an absolute URL uses https, or plain http on a loopback host: where tokens and keys may come from.</summary>

@@ -1,0 +1,61 @@
+using Auth0ApiKit.Authentication;
+using Auth0ApiKit.Diagnostics;
+using Auth0ApiKit.Resilience;
+using Microsoft.Extensions.Logging;
+
+namespace Auth0ApiKit.Management;
+
+/// <summary>
+/// The handlers of a management client's two HTTP pipelines, outermost first, and its token provider: the one
+/// recipe that both <see cref="Auth0ManagementClient"/>'s public constructor (over handlers it makes) and
+/// <c>AddAuth0ApiKit</c> (over IHttpClientFactory) follow.
+/// <list type="bullet">
+/// <item>Token endpoint and JWKS: telemetry, retries, then the transport.</item>
+/// <item>Management API: telemetry, retries, the bearer token (refreshed after a 401 or a 403 <c>insufficient_scope</c>), then the transport.</item>
+/// </list>
+/// The retry layer is left out when <see cref="Auth0ManagementClientOptions.Resilience"/> is <see langword="null"/> or
+/// not <see cref="Auth0ResilienceOptions.Enabled"/>, so that apps whose HttpClients already retry keep one retry layer.
+/// </summary>
+internal static class ManagementPipeline
+{
+    public static IEnumerable<DelegatingHandler> TokenHandlers(Auth0ManagementClientOptions options, TimeProvider timeProvider, ILoggerFactory loggers)
+    {
+        yield return new Auth0TelemetryHandler(timeProvider, loggers.CreateLogger<Auth0TelemetryHandler>());
+        if (options.Resilience is { Enabled: true } resilience)
+        {
+            yield return new Auth0ResilienceHandler(resilience, timeProvider);
+        }
+    }
+
+    public static IEnumerable<DelegatingHandler> ManagementHandlers(Auth0ManagementClientOptions options, TimeProvider timeProvider, ILoggerFactory loggers,
+        IAccessTokenProvider tokens, ManagementEndpoints endpoints) =>
+        TokenHandlers(options, timeProvider, loggers)
+            .Append(new Auth0BearerTokenHandler(tokens, endpoints.Tenant.ManagementApiAudience, refreshOnInsufficientScope: true));
+
+    /// <summary>Nests <paramref name="handlers"/> (outermost first) over <paramref name="transport"/>.</summary>
+    public static HttpMessageHandler Chain(IEnumerable<DelegatingHandler> handlers, HttpMessageHandler transport)
+    {
+        var inner = transport;
+        foreach (var handler in handlers.Reverse())
+        {
+            handler.InnerHandler = inner;
+            inner = handler;
+        }
+
+        return inner;
+    }
+
+    /// <summary>
+    /// Where management tokens come from: <see cref="Auth0ManagementClientOptions.TokenProvider"/>, else
+    /// <see cref="Auth0ManagementClientOptions.AccessToken"/>, else the client credentials, cached as
+    /// <see cref="Auth0ManagementClientOptions.TokenCache"/> says.
+    /// </summary>
+    public static IAccessTokenProvider CreateTokenProvider(Auth0ManagementClientOptions options, ManagementEndpoints endpoints, Auth0TokenClient tokenClient,
+        TimeProvider timeProvider, ILoggerFactory loggers) =>
+        options.TokenProvider
+        ?? (options.AccessToken is { Length: > 0 } token
+            ? new StaticAccessTokenProvider(new Secret(token), timeProvider)
+            : new ClientCredentialsTokenProvider(endpoints.Tenant, tokenClient,
+                new ClientCredentials(options.ClientId!, new Secret(options.ClientSecret!), options.ClientAuthenticationMethod),
+                options.TokenCache, timeProvider, loggers.CreateLogger<ClientCredentialsTokenProvider>()));
+}
