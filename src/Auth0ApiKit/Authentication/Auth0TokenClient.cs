@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Auth0ApiKit.Management;
+using Auth0ApiKit.Resilience;
 using Auth0ApiKit.Tokens;
 using Auth0ApiKit.Wire;
 using T = Auth0ApiKit.Wire.TokenRequestFields;
@@ -77,8 +78,21 @@ public sealed class Auth0TokenClient
         }
 
         request.Content = new FormUrlEncodedContent(form);
+
+        // Asking again for a token changes nothing at Auth0, so it may be retried after any failure.
+        request.Options.Set(Auth0RequestOptions.RetryAfterAmbiguousFailure, true);
         var requestedAt = _timeProvider.GetUtcNow();
-        using var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw Auth0ExceptionFactory.FromTransportFailure(request, e);
+        }
+
+        using var response = sent;
         if (!response.IsSuccessStatusCode)
         {
             throw await Auth0ExceptionFactory.FromResponseAsync(response, _timeProvider, cancellationToken).ConfigureAwait(false);

@@ -75,7 +75,16 @@ internal sealed class ManagementConnection
         }
 
         request.Options.Set(Auth0RequestOptions.RetryAfterAmbiguousFailure, retryAfterAmbiguousFailure);
-        var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw Auth0ExceptionFactory.FromTransportFailure(request, e);
+        }
+
         if (response.IsSuccessStatusCode)
         {
             return response;

@@ -88,6 +88,10 @@ public sealed class Auth0ResilienceHandler : DelegatingHandler
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+            if (call.LastDecision.Explanation is { Length: > 0 } reason)
+            {
+                request.Options.Set(Auth0RequestOptions.StopReason, reason);
+            }
         }
 
         if (call.LastDecision.Verdict != RetryVerdict.RejectRateLimited)

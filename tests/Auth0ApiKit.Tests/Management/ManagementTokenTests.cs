@@ -1,0 +1,165 @@
+using System.Net;
+using Auth0ApiKit.Apis;
+using Auth0ApiKit.Authentication;
+using Auth0ApiKit.Management;
+using Auth0ApiKit.Testing.Faults;
+
+namespace Auth0ApiKit.Tests.Management;
+
+/// <summary>The management token: fetched once for many callers, reused until shortly before expiry, refreshed after a refusal.</summary>
+public sealed class ManagementTokenTests : IDisposable
+{
+    private const string Orders = "https://orders.example.com";
+    private readonly ManagementScenario _scenario = new();
+
+    public void Dispose() => _scenario.Dispose();
+
+    private ClientCredentialsTokenProvider Provider => (ClientCredentialsTokenProvider)_scenario.Client.Tokens;
+
+    private string SystemApiId => _scenario.Tenant.Apis.System.Id;
+
+    [Fact]
+    public async Task A_thousand_concurrent_callers_share_one_token_fetch()
+    {
+        _scenario.Tenant.Faults.Script("POST", "/oauth/token", Fault.Slow(TimeSpan.FromSeconds(1)));
+        var calls = Enumerable.Range(0, 1_000).Select(_ => Task.Run(() => _scenario.Apis.GetByIdAsync(SystemApiId))).ToList();
+
+        var results = await _scenario.DriveAsync(Task.WhenAll(calls));
+
+        results.Should().HaveCount(1_000).And.OnlyContain(api => api != null && api.IsSystem);
+        _scenario.TokenFetches.Should().ContainSingle();
+        Provider.FetchCount.Should().Be(1);
+        _scenario.Calls("GET", $"resource-servers/{SystemApiId}").Should().HaveCount(1_000).And.OnlyContain(c => c.Status == 200);
+    }
+
+    [Fact]
+    public async Task A_thousand_callers_racing_with_the_end_of_a_fetch_still_share_one_token()
+    {
+        var calls = Enumerable.Range(0, 1_000).Select(_ => Task.Run(() => _scenario.Apis.GetByIdAsync(SystemApiId))).ToList();
+
+        await Task.WhenAll(calls).Within();
+
+        _scenario.TokenFetches.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_token_is_reused_until_the_refresh_margin_before_expiry_then_fetched_again()
+    {
+        await _scenario.Apis.GetByIdAsync(SystemApiId).Within();
+        var first = await _scenario.Client.Tokens.GetTokenAsync(_scenario.Tenant.Urls.ManagementApiAudience).AsTask().Within();
+        first.ExpiresAt.Should().Be(first.ObtainedAt.AddDays(1), "the system API's tokens live 86,400 s");
+
+        _scenario.Time.Advance(first.ExpiresAt - _scenario.Time.GetUtcNow() - TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        await _scenario.Apis.GetByIdAsync(SystemApiId).Within();
+        _scenario.TokenFetches.Should().ContainSingle("the token is still outside the 5 minute margin");
+
+        _scenario.Time.Advance(TimeSpan.FromSeconds(2));
+        await _scenario.Apis.GetByIdAsync(SystemApiId).Within();
+        _scenario.TokenFetches.Should().HaveCount(2, "the token entered the 5 minute margin before its expiry");
+        var second = await _scenario.Client.Tokens.GetTokenAsync(_scenario.Tenant.Urls.ManagementApiAudience).AsTask().Within();
+        second.Value.Should().NotBe(first.Value);
+        second.ObtainedAt.Should().Be(_scenario.Time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task A_failed_fetch_is_not_cached()
+    {
+        _scenario.Tenant.Faults.Script("POST", "/oauth/token", Fault.ServiceUnavailable(), times: 3);
+
+        var act = () => _scenario.DriveAsync(_scenario.Apis.GetByIdAsync(SystemApiId));
+
+        (await act.Should().ThrowAsync<Auth0Exception>()).Which.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await _scenario.Apis.GetByIdAsync(SystemApiId).Within()).Should().NotBeNull();
+        _scenario.TokenFetches.Select(e => e.Status).Should().Equal(503, 503, 503, 200);
+        _scenario.Calls("GET", $"resource-servers/{SystemApiId}").Should().ContainSingle("no call was made without a token");
+    }
+
+    [Fact]
+    public async Task A_refused_fetch_is_an_authentication_error_and_is_not_cached()
+    {
+        using var scenario = new ManagementScenario(configure: o => o.ClientSecret = "a-secret-that-is-wrong-for-this-app");
+
+        var act = () => scenario.Apis.GetAsync(Orders).Within();
+
+        var refused = (await act.Should().ThrowAsync<Auth0AuthenticationException>()).Which;
+        refused.ErrorCode.Should().Be("access_denied");
+        refused.ErrorDescription.Should().Be("Unauthorized");
+        refused.ToString().Should().NotContain("a-secret-that-is-wrong-for-this-app");
+        await act.Should().ThrowAsync<Auth0AuthenticationException>();
+        scenario.TokenFetches.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task A_caller_that_cancels_while_waiting_for_the_shared_fetch_does_not_fail_the_others()
+    {
+        _scenario.Tenant.Faults.Script("POST", "/oauth/token", Fault.Slow(TimeSpan.FromSeconds(1)));
+        using var cancellation = new CancellationTokenSource();
+        var audience = _scenario.Tenant.Urls.ManagementApiAudience;
+
+        var impatient = _scenario.Client.Tokens.GetTokenAsync(audience, cancellationToken: cancellation.Token).AsTask();
+        var patient = _scenario.Client.Tokens.GetTokenAsync(audience).AsTask();
+        await cancellation.CancelAsync();
+
+        await impatient.Invoking(t => t.Within()).Should().ThrowAsync<OperationCanceledException>();
+        (await _scenario.DriveAsync(patient)).Audience.Should().Be(audience);
+        _scenario.TokenFetches.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_401_after_the_signing_key_is_revoked_drops_the_token_and_retries_once_with_a_fresh_one()
+    {
+        await _scenario.Apis.GetByIdAsync(SystemApiId).Within();
+        _scenario.Tenant.Tokens.RotateSigningKey();
+        _scenario.Tenant.Tokens.RevokePreviousSigningKey();
+
+        var api = await _scenario.Apis.GetByIdAsync(SystemApiId).Within();
+
+        api.Should().NotBeNull();
+        _scenario.Calls("GET", $"resource-servers/{SystemApiId}").Select(c => c.Status).Should().Equal(200, 401, 200);
+        _scenario.TokenFetches.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task A_401_that_persists_is_thrown_after_one_retry()
+    {
+        using var scenario = new ManagementScenario(configure: o => o.TokenProvider = new StaticAccessTokenProvider(new Secret("not-a-token")));
+
+        var act = () => scenario.Apis.GetAsync(Orders).Within();
+
+        var unauthorized = (await act.Should().ThrowAsync<Auth0UnauthorizedException>()).Which;
+        unauthorized.ServiceMessage.Should().Be("Invalid token");
+        scenario.Calls("GET", "resource-servers").Should().HaveCount(2);
+        scenario.Calls("GET", "resource-servers").Should().OnlyContain(c => c.RequestHeaders["Authorization"] == "Bearer ***");
+    }
+
+    [Fact]
+    public async Task A_403_insufficient_scope_after_the_grant_gained_the_scope_fetches_a_fresh_token_once()
+    {
+        using var scenario = new ManagementScenario(["read:resource_servers"]);
+        await scenario.Apis.GetAsync(Orders).Within();
+        var management = scenario.Tenant.Urls.ManagementApiAudience;
+        scenario.Tenant.Authorizations.Revoke(scenario.Options.ClientId!, management);
+        scenario.Tenant.Authorizations.Authorize(scenario.Options.ClientId!, management, ["read:resource_servers", "create:resource_servers"]);
+
+        var created = await scenario.Apis.CreateAsync(Api.WithIdentifier(Orders).Build()).Within();
+
+        created.Identifier.Should().Be(Orders);
+        scenario.Calls("POST", "resource-servers").Select(c => c.Status).Should().Equal(403, 201);
+        scenario.TokenFetches.Should().HaveCount(2);
+        scenario.Calls("POST", "resource-servers").Select(c => c.RequestBody).Should().AllBe("""{"identifier":"https://orders.example.com"}""",
+            "the body is sent again as it was");
+    }
+
+    [Fact]
+    public async Task Concurrent_401s_with_the_same_stale_token_lead_to_one_fresh_fetch()
+    {
+        await _scenario.Apis.GetByIdAsync(SystemApiId).Within();
+        _scenario.Tenant.Tokens.RotateSigningKey();
+        _scenario.Tenant.Tokens.RevokePreviousSigningKey();
+
+        var calls = Enumerable.Range(0, 50).Select(_ => Task.Run(() => _scenario.Apis.GetByIdAsync(SystemApiId))).ToList();
+        await Task.WhenAll(calls).Within();
+
+        _scenario.TokenFetches.Should().HaveCount(2, "the stale token is replaced once, and later callers get the replacement");
+    }
+}
