@@ -45,6 +45,50 @@ public sealed class ApiTestTests : IDisposable
         _scenario.TokenFetches[1].RequestBody.Should().Contain("client_secret=***");
     }
 
+    [Theory]
+    [InlineData("access_token_authz")]
+    [InlineData("rfc9068_profile")]
+    [InlineData("rfc9068_profile_authz")]
+    public async Task Every_token_dialect_passes(string dialect)
+    {
+        _scenario.Tenant.Apis.Add(Api.WithIdentifier(Orders).WithTokenDialect(new TokenDialect(dialect)).WithScope("read:orders").Build());
+        _scenario.Tenant.Authorizations.Authorize(_worker.ClientId, Orders, ["read:orders"]);
+
+        var report = await _scenario.Apis.TestAsync(Orders, _worker.ClientId, _worker.ClientSecret).Within();
+
+        report.Passed.Should().BeTrue(report.ToString());
+        report.Scopes.Should().Equal("read:orders");
+    }
+
+    [Fact]
+    public async Task An_authorization_without_scopes_passes_with_no_scopes()
+    {
+        _scenario.Tenant.Apis.Add(Api.WithIdentifier(Orders).WithScope("read:orders").Build());
+        _scenario.Tenant.Authorizations.Authorize(_worker.ClientId, Orders, []);
+
+        var report = await _scenario.Apis.TestAsync(Orders, _worker.ClientId, _worker.ClientSecret).Within();
+
+        report.Passed.Should().BeTrue(report.ToString());
+        report.Scopes.Should().BeEmpty();
+        report.Claims.Should().NotContainKey("scope");
+    }
+
+    [Fact]
+    public async Task An_RS256_test_still_passes_after_the_tenant_rotates_its_signing_key()
+    {
+        _scenario.Tenant.Apis.Add(Api.WithIdentifier(Orders).WithScope("read:orders").Build());
+        _scenario.Tenant.Authorizations.Authorize(_worker.ClientId, Orders, ["read:orders"]);
+        (await _scenario.Apis.TestAsync(Orders, _worker.ClientId, _worker.ClientSecret).Within()).Passed.Should().BeTrue();
+
+        _scenario.Tenant.Tokens.RotateSigningKey();
+        _scenario.Tenant.Tokens.RevokePreviousSigningKey();
+        _scenario.Time.Advance(TimeSpan.FromMinutes(1)); // the key set is fetched again for an unknown kid at most once a minute
+        var report = await _scenario.Apis.TestAsync(Orders, _worker.ClientId, _worker.ClientSecret).Within();
+
+        report.Passed.Should().BeTrue(report.ToString());
+        report.Claims.Should().ContainKey("sub");
+    }
+
     [Fact]
     public async Task An_HS256_test_uses_the_secret_read_from_the_tenant_and_never_shows_it()
     {

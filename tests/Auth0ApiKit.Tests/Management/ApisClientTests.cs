@@ -211,6 +211,32 @@ public sealed class ApisClientTests : IDisposable
     }
 
     [Fact]
+    public async Task List_stops_with_a_cancellation_at_the_next_page()
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            _scenario.Tenant.Apis.Add(Api.WithIdentifier($"urn:api:{i}").Build());
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        var seen = 0;
+        var act = async () =>
+        {
+            await foreach (var _ in _scenario.Apis.ListAsync().WithCancellation(cancellation.Token))
+            {
+                if (++seen == 100)
+                {
+                    await cancellation.CancelAsync();
+                }
+            }
+        };
+
+        await act.Invoking(a => a().Within()).Should().ThrowAsync<OperationCanceledException>();
+        seen.Should().Be(100);
+        _scenario.Calls("GET", "resource-servers").Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task List_of_exactly_full_pages_stops_without_asking_for_an_empty_page()
     {
         for (var i = 0; i < 199; i++)

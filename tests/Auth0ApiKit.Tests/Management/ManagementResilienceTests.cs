@@ -170,6 +170,43 @@ public sealed class ManagementResilienceTests : IDisposable
     }
 
     [Fact]
+    public async Task An_update_meeting_a_failure_after_commit_is_retried_since_it_sends_absolute_values()
+    {
+        var existing = _scenario.Tenant.Apis.Add(OrdersApi);
+        _scenario.Tenant.Faults.Script("PATCH", ResourceServers + "/*", Fault.ServiceUnavailable().AfterCommit());
+
+        var updated = await _scenario.DriveAsync(_scenario.Apis.UpdateAsync(OrdersApi.ToBuilder().Named("Orders").Build()));
+
+        updated.Definition.Name.Should().Be("Orders");
+        _scenario.Calls("PATCH", $"resource-servers/{existing.Id}").Select(c => (c.Status, c.RequestBody))
+            .Should().Equal((503, """{"name":"Orders"}"""), (200, """{"name":"Orders"}"""));
+    }
+
+    [Fact]
+    public async Task A_tenant_rate_limit_is_waited_out_call_after_call()
+    {
+        _scenario.Tenant.Faults.LimitRate(2, TimeSpan.FromSeconds(4));
+
+        var apis = await _scenario.DriveAsync(CreateSeveralAsync(5));
+
+        apis.Should().HaveCount(5);
+        _scenario.Tenant.Apis.All.Should().HaveCount(6);
+        _scenario.ManagementCalls.Should().Contain(c => c.EndsWith(" 429", StringComparison.Ordinal));
+        _scenario.Calls("POST", "resource-servers").Count(c => c.Status == 201).Should().Be(5);
+    }
+
+    private async Task<List<TenantApi>> CreateSeveralAsync(int count)
+    {
+        var created = new List<TenantApi>();
+        for (var i = 0; i < count; i++)
+        {
+            created.Add(await _scenario.Apis.CreateAsync(Api.WithIdentifier($"urn:api:{i}").Build()).ConfigureAwait(false));
+        }
+
+        return created;
+    }
+
+    [Fact]
     public async Task Retries_that_are_used_up_surface_the_last_answer_as_a_typed_exception()
     {
         _scenario.Tenant.Faults.Script("GET", ResourceServers + "/*", Fault.ServiceUnavailable(), times: 3);

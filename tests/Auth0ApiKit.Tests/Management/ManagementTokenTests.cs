@@ -151,6 +151,84 @@ public sealed class ManagementTokenTests : IDisposable
     }
 
     [Fact]
+    public async Task Basic_client_authentication_sends_the_credentials_in_the_header_only()
+    {
+        using var scenario = new ManagementScenario(configure: o => o.ClientAuthenticationMethod = ClientAuthenticationMethod.Basic);
+
+        await scenario.Apis.GetAsync(Orders).Within();
+
+        var fetch = scenario.TokenFetches.Should().ContainSingle().Subject;
+        fetch.RequestHeaders["Authorization"].Should().Be("Basic ***");
+        fetch.RequestBody.Should().Be("grant_type=client_credentials&audience=" + Uri.EscapeDataString(scenario.Tenant.Urls.ManagementApiAudience));
+    }
+
+    [Fact]
+    public async Task A_ready_access_token_is_used_as_it_is_without_fetching()
+    {
+        var app = _scenario.Tenant.CreateManagementApplication(["read:resource_servers"], "ci");
+        var token = _scenario.Tenant.Tokens.ForApplication(app.ClientId, _scenario.Tenant.Urls.ManagementApiAudience).Value;
+        using var client = new Auth0ManagementClient(new Auth0ManagementClientOptions
+        {
+            Issuer = _scenario.Tenant.Urls.Issuer,
+            AccessToken = token,
+            Transport = _scenario.Tenant.CreateHandler(),
+            TimeProvider = _scenario.Time,
+        });
+
+        (await client.Apis.GetByIdAsync(SystemApiId).Within()).Should().NotBeNull();
+
+        _scenario.TokenFetches.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Clients_sharing_a_token_cache_fetch_one_token_between_them()
+    {
+        var cache = new MemoryTokenCache();
+        var options = _scenario.Tenant.CreateManagementClientOptions();
+        options.TokenCache = new AccessTokenCacheOptions { SharedCache = cache };
+        using var first = new Auth0ManagementClient(options);
+        using var second = new Auth0ManagementClient(new Auth0ManagementClientOptions
+        {
+            Issuer = options.Issuer, ClientId = options.ClientId, ClientSecret = options.ClientSecret, Transport = options.Transport,
+            TimeProvider = options.TimeProvider, TokenCache = options.TokenCache,
+        });
+
+        await first.Apis.GetByIdAsync(SystemApiId).Within();
+        await second.Apis.GetByIdAsync(SystemApiId).Within();
+
+        _scenario.TokenFetches.Should().ContainSingle();
+        cache.Keys.Should().ContainSingle().Which.Should().Contain(options.ClientId);
+    }
+
+    [Fact]
+    public async Task A_shared_cache_that_fails_only_costs_a_fetch()
+    {
+        using var scenario = new ManagementScenario(configure: o => o.TokenCache = new AccessTokenCacheOptions { SharedCache = new MemoryTokenCache { Broken = true } });
+
+        (await scenario.Apis.GetByIdAsync(scenario.Tenant.Apis.System.Id).Within()).Should().NotBeNull();
+        (await scenario.Apis.GetByIdAsync(scenario.Tenant.Apis.System.Id).Within()).Should().NotBeNull();
+
+        scenario.TokenFetches.Should().ContainSingle("the process's own cache still serves");
+    }
+
+    [Fact]
+    public async Task A_stale_token_is_dropped_from_the_shared_cache_too()
+    {
+        var cache = new MemoryTokenCache();
+        using var scenario = new ManagementScenario(configure: o => o.TokenCache = new AccessTokenCacheOptions { SharedCache = cache });
+        var systemId = scenario.Tenant.Apis.System.Id;
+        await scenario.Apis.GetByIdAsync(systemId).Within();
+        var stale = cache.Tokens.Single();
+        scenario.Tenant.Tokens.RotateSigningKey();
+        scenario.Tenant.Tokens.RevokePreviousSigningKey();
+
+        await scenario.Apis.GetByIdAsync(systemId).Within();
+
+        scenario.TokenFetches.Should().HaveCount(2);
+        cache.Tokens.Should().ContainSingle().Which.Value.Should().NotBe(stale.Value);
+    }
+
+    [Fact]
     public async Task Concurrent_401s_with_the_same_stale_token_lead_to_one_fresh_fetch()
     {
         await _scenario.Apis.GetByIdAsync(SystemApiId).Within();
@@ -161,5 +239,37 @@ public sealed class ManagementTokenTests : IDisposable
         await Task.WhenAll(calls).Within();
 
         _scenario.TokenFetches.Should().HaveCount(2, "the stale token is replaced once, and later callers get the replacement");
+    }
+}
+
+/// <summary>A shared token cache in memory, that can be made to fail.</summary>
+internal sealed class MemoryTokenCache : IAccessTokenCache
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AccessToken> _tokens = new();
+
+    public bool Broken { get; init; }
+
+    public IEnumerable<string> Keys => _tokens.Keys;
+
+    public IEnumerable<AccessToken> Tokens => _tokens.Values;
+
+    public ValueTask<AccessToken?> GetAsync(string key, CancellationToken cancellationToken) =>
+        Broken ? throw new IOException("cache down") : ValueTask.FromResult(_tokens.GetValueOrDefault(key));
+
+    public ValueTask SetAsync(string key, AccessToken token, CancellationToken cancellationToken)
+    {
+        if (Broken)
+        {
+            throw new IOException("cache down");
+        }
+
+        _tokens[key] = token;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask RemoveAsync(string key, CancellationToken cancellationToken)
+    {
+        _tokens.TryRemove(key, out _);
+        return ValueTask.CompletedTask;
     }
 }
