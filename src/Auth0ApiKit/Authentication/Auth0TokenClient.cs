@@ -82,22 +82,7 @@ public sealed class Auth0TokenClient
         // Asking again for a token changes nothing at Auth0, so it may be retried after any failure.
         request.Options.Set(Auth0RequestOptions.RetryAfterAmbiguousFailure, true);
         var requestedAt = _timeProvider.GetUtcNow();
-        HttpResponseMessage sent;
-        try
-        {
-            sent = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw Auth0ExceptionFactory.FromTransportFailure(request, e);
-        }
-
-        using var response = sent;
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await Auth0ExceptionFactory.FromResponseAsync(response, _timeProvider, cancellationToken).ConfigureAwait(false);
-        }
-
+        using var response = await Auth0Http.SendAsync(_httpClient(), request, _timeProvider, cancellationToken).ConfigureAwait(false);
         var body = await WireResponses.ReadAsync(response, WireJson.Context.TokenResponseDto, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(body.AccessToken) || body.ExpiresIn is not { } expiresIn)
         {

@@ -75,25 +75,7 @@ internal sealed class ManagementConnection
         }
 
         request.Options.Set(Auth0RequestOptions.RetryAfterAmbiguousFailure, retryAfterAmbiguousFailure);
-        HttpResponseMessage response;
-        try
-        {
-            response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw Auth0ExceptionFactory.FromTransportFailure(request, e);
-        }
-
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            throw await Auth0ExceptionFactory.FromResponseAsync(response, _timeProvider, cancellationToken).ConfigureAwait(false);
-        }
+        return await Auth0Http.SendAsync(_httpClient(), request, _timeProvider, cancellationToken).ConfigureAwait(false);
     }
 }
 

@@ -219,6 +219,20 @@ public sealed class ManagementResilienceTests : IDisposable
     }
 
     [Fact]
+    public async Task Connections_that_keep_breaking_surface_as_an_Auth0Exception_around_the_transport_failure()
+    {
+        _scenario.Tenant.Faults.Script("GET", ResourceServers + "/*", Fault.DropConnection(), times: 3);
+
+        var act = () => _scenario.DriveAsync(_scenario.Apis.GetByIdAsync("0123456789abcdef01234567"));
+
+        var failure = (await act.Should().ThrowAsync<Auth0Exception>()).Which;
+        failure.StatusCode.Should().BeNull();
+        failure.InnerException.Should().BeOfType<HttpRequestException>();
+        failure.Message.Should().StartWith("The request to Auth0 (GET /api/v2/resource-servers/0123456789abcdef01234567) got no answer: ");
+        _scenario.Calls("GET", "resource-servers/0123456789abcdef01234567").Should().HaveCount(3);
+    }
+
+    [Fact]
     public async Task An_HTML_page_from_a_proxy_becomes_an_Auth0Exception_with_the_status_and_an_excerpt()
     {
         _scenario.Tenant.Faults.Script("GET", ResourceServers + "/*", Fault.ProxyHtml(404));
