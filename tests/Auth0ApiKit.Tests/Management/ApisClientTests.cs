@@ -92,6 +92,17 @@ public sealed class ApisClientTests : IDisposable
             "POST resource-servers 409", $"GET resource-servers?identifiers={Orders} 200");
     }
 
+    [Fact]
+    public async Task Concurrent_identical_creates_make_one_API_and_all_succeed()
+    {
+        var calls = Enumerable.Range(0, 5).Select(_ => Task.Run(() => _scenario.Apis.CreateAsync(OrdersApi)));
+
+        var created = await Task.WhenAll(calls).Within();
+
+        created.Select(a => a.Id).Distinct().Should().ContainSingle();
+        _scenario.Tenant.Apis.All.Should().HaveCount(2);
+    }
+
     public static TheoryData<string, ApiDefinition> DifferentExistingApis => new()
     {
         { "another name", Api.Define("Other").WithIdentifier(Orders).WithScope("read:orders", "Read orders").Build() },

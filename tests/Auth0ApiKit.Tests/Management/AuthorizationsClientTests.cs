@@ -85,6 +85,17 @@ public sealed class AuthorizationsClientTests : IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_identical_authorizations_make_one_grant_and_all_succeed()
+    {
+        var calls = Enumerable.Range(0, 5).Select(_ => Task.Run(() => _scenario.Authorizations.AuthorizeAsync(_worker.ClientId, Orders, ["read:orders"])));
+
+        var granted = await Task.WhenAll(calls).Within();
+
+        granted.Select(g => g.Id).Distinct().Should().ContainSingle();
+        _scenario.Tenant.Authorizations.All.Where(g => g.ApiIdentifier == Orders).Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task Authorize_reports_a_conflict_with_an_existing_authorization_of_other_scopes()
     {
         _scenario.Tenant.Authorizations.Authorize(_worker.ClientId, Orders, ["read:orders"]);
