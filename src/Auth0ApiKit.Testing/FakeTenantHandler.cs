@@ -45,7 +45,8 @@ public sealed class FakeTenantHandler : HttpMessageHandler
         }
         catch (FakeConnectionDroppedException dropped)
         {
-            throw new HttpRequestException(HttpRequestError.ConnectionError, dropped.Message, dropped);
+            // The request reached the tenant before the connection broke: to the client, whether it was carried out is unknown.
+            throw new HttpRequestException(HttpRequestError.ResponseEnded, dropped.Message, dropped);
         }
 
         var message = new HttpResponseMessage((HttpStatusCode)response.Status)

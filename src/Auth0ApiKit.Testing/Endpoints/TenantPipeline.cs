@@ -103,7 +103,7 @@ internal sealed class TenantPipeline
         {
             if (fault.Kind == FaultKind.Delay)
             {
-                await Task.Delay(fault.Delay, _time, cancellationToken).ConfigureAwait(false);
+                await WaitAsync(fault.Delay, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -121,7 +121,7 @@ internal sealed class TenantPipeline
         {
             if (fault.Kind == FaultKind.Delay)
             {
-                await Task.Delay(fault.Delay, _time, cancellationToken).ConfigureAwait(false);
+                await WaitAsync(fault.Delay, cancellationToken).ConfigureAwait(false);
                 return response;
             }
 
@@ -136,7 +136,7 @@ internal sealed class TenantPipeline
         switch (fault.Kind)
         {
             case FaultKind.Timeout:
-                await Task.Delay(TimeoutSafetyNet, _time, cancellationToken).ConfigureAwait(false);
+                await WaitAsync(TimeoutSafetyNet, cancellationToken).ConfigureAwait(false);
                 return ManagementErrors.Error(504, "Gateway Timeout");
             case FaultKind.Drop:
                 throw new FakeConnectionDroppedException(committed is not null);
@@ -163,6 +163,20 @@ internal sealed class TenantPipeline
     }
 
     private const int DefaultLimit = 50;
+
+    /// <summary>
+    /// Waits on the tenant's clock. Unlike <see cref="Task.Delay(TimeSpan, TimeProvider, CancellationToken)"/>, whose
+    /// cancellation always resumes on the thread pool, a cancelled wait resumes inline, on the thread that cancels: a
+    /// client's time-out that fires while a test advances a fake clock is then handled before the advance returns,
+    /// so the test's clock never runs ahead of the client.
+    /// </summary>
+    private async Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource();
+        using var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
+        using var timer = _time.CreateTimer(_ => done.TrySetResult(), null, delay, Timeout.InfiniteTimeSpan);
+        await done.Task.ConfigureAwait(false);
+    }
 
     private FakeResponse WithRateLimitHeaders(FakeResponse response, RateLimitState? state, TimeSpan? retryAfter)
     {

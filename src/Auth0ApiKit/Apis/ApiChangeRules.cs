@@ -1,4 +1,5 @@
 using Auth0ApiKit.Validation;
+using F = Auth0ApiKit.Wire.ResourceServerFields;
 
 namespace Auth0ApiKit.Apis;
 
@@ -6,7 +7,7 @@ namespace Auth0ApiKit.Apis;
 /// The rules that hold between a definition and the API it creates or changes. A definition's builder checks only
 /// what was set against what was set; these rules check the values that will result once the tenant's defaults
 /// (on create) or the API's current settings (on update) fill in what was not set. The SDK applies them before
-/// sending; Auth0 makes the lifetime rule, the brief the signing-algorithm rule, the SDK the secret rule.
+/// sending; Auth0 makes the identifier and lifetime rules, the brief the signing-algorithm rule, the SDK the secret rule.
 /// </summary>
 internal static class ApiChangeRules
 {
@@ -25,6 +26,7 @@ internal static class ApiChangeRules
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(desired);
         var errors = new List<ValidationError>();
+        CheckIdentifierUnchanged(current.Identifier, desired.Identifier, errors);
         ApiClientSideRules.CheckSigningAlgorithmUnchanged(current.EffectiveSigningAlgorithm, desired.SigningAlgorithm, errors);
         CheckResultingValues(
             desired,
@@ -33,6 +35,16 @@ internal static class ApiChangeRules
             desired.WebTokenLifetime ?? current.EffectiveWebTokenLifetime,
             errors);
         return errors;
+    }
+
+    /// <summary>Auth0: the identifier can never change after the API is created (a PATCH carrying it is refused).</summary>
+    private static void CheckIdentifierUnchanged(string current, string desired, List<ValidationError> errors)
+    {
+        if (!string.Equals(current, desired, StringComparison.Ordinal))
+        {
+            errors.Add(new ValidationError(F.Identifier, RuleCodes.Immutable, RuleOrigin.Auth0, null,
+                $"The identifier is {current} and cannot be changed to {desired} after the API is created; create a new API instead."));
+        }
     }
 
     private static void CheckResultingValues(ApiDefinition desired, SigningAlgorithm algorithm, TimeSpan tokenLifetime, TimeSpan webTokenLifetime, List<ValidationError> errors)

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Auth0ApiKit.Management;
+using Auth0ApiKit.Resilience;
 using Auth0ApiKit.Tokens;
 using Auth0ApiKit.Wire;
 using T = Auth0ApiKit.Wire.TokenRequestFields;
@@ -77,13 +78,11 @@ public sealed class Auth0TokenClient
         }
 
         request.Content = new FormUrlEncodedContent(form);
-        var requestedAt = _timeProvider.GetUtcNow();
-        using var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await Auth0ExceptionFactory.FromResponseAsync(response, _timeProvider, cancellationToken).ConfigureAwait(false);
-        }
 
+        // Asking again for a token changes nothing at Auth0, so it may be retried after any failure.
+        request.Options.Set(Auth0RequestOptions.RetryAfterAmbiguousFailure, true);
+        var requestedAt = _timeProvider.GetUtcNow();
+        using var response = await Auth0Http.SendAsync(_httpClient(), request, _timeProvider, cancellationToken).ConfigureAwait(false);
         var body = await WireResponses.ReadAsync(response, WireJson.Context.TokenResponseDto, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(body.AccessToken) || body.ExpiresIn is not { } expiresIn)
         {

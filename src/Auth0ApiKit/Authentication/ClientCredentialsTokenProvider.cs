@@ -58,20 +58,30 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
     public async ValueTask<AccessToken> GetTokenAsync(string audience, AccessToken? staleToken = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(audience);
-        if (_tokens.TryGetValue(audience, out var cached))
+        if (Cached(audience, staleToken) is { } cached)
         {
-            if (staleToken is not null && cached.Value.Equals(staleToken.Value))
-            {
-                _tokens.TryRemove(KeyValuePair.Create(audience, cached));
-            }
-            else if (IsFresh(cached))
-            {
-                return cached;
-            }
+            return cached;
         }
 
         var fetch = _fetches.GetOrAdd(audience, a => new Lazy<Task<AccessToken>>(() => FetchAsync(a, staleToken)));
         return await fetch.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The cached token when it is fresh and not the stale one (which it then drops), else <see langword="null"/>.</summary>
+    private AccessToken? Cached(string audience, AccessToken? staleToken)
+    {
+        if (!_tokens.TryGetValue(audience, out var cached))
+        {
+            return null;
+        }
+
+        if (staleToken is not null && cached.Value.Equals(staleToken.Value))
+        {
+            _tokens.TryRemove(KeyValuePair.Create(audience, cached));
+            return null;
+        }
+
+        return IsFresh(cached) ? cached : null;
     }
 
     private async Task<AccessToken> FetchAsync(string audience, AccessToken? staleToken)
@@ -79,6 +89,12 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
         // The fetch is shared by every waiting caller: one caller cancelling must not fail the others.
         try
         {
+            // A caller that missed the cache just as an earlier fetch ended starts this one: that fetch's token serves.
+            if (Cached(audience, staleToken) is { } justFetched)
+            {
+                return justFetched;
+            }
+
             var shared = await FromSharedCacheAsync(audience, staleToken).ConfigureAwait(false);
             var token = shared ?? await FetchFromEndpointAsync(audience).ConfigureAwait(false);
             _tokens[audience] = token;

@@ -75,16 +75,7 @@ internal sealed class ManagementConnection
         }
 
         request.Options.Set(Auth0RequestOptions.RetryAfterAmbiguousFailure, retryAfterAmbiguousFailure);
-        var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            throw await Auth0ExceptionFactory.FromResponseAsync(response, _timeProvider, cancellationToken).ConfigureAwait(false);
-        }
+        return await Auth0Http.SendAsync(_httpClient(), request, _timeProvider, cancellationToken).ConfigureAwait(false);
     }
 }
 

@@ -17,4 +17,10 @@ public static class Auth0RequestOptions
     /// connection that could not be opened) are retried either way.
     /// </summary>
     public static HttpRequestOptionsKey<bool> RetryAfterAmbiguousFailure { get; } = new("Auth0ApiKit.RetryAfterAmbiguousFailure");
+
+    /// <summary>
+    /// Set by <see cref="Auth0ResilienceHandler"/> on a request whose failure it did not retry, with why (Auth0 may
+    /// have carried it out; Auth0 asked for too long a wait), so that the exception that reports the failure can say so.
+    /// </summary>
+    internal static HttpRequestOptionsKey<string> StopReason { get; } = new("Auth0ApiKit.StopReason");
 }

@@ -89,6 +89,10 @@ public sealed class Auth0ResilienceHandler : DelegatingHandler
         {
             ResilienceContextPool.Shared.Return(context);
             request.Options.Set(ResilienceTelemetry.Attempts, call.Attempts);
+            if (call.LastDecision.Explanation is { Length: > 0 } reason)
+            {
+                request.Options.Set(Auth0RequestOptions.StopReason, reason);
+            }
         }
 
         if (call.LastDecision.Verdict != RetryVerdict.RejectRateLimited)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -19,49 +20,85 @@ internal static class WireResponses
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class
     {
-        var body = await ReadBytesAsync(response, cancellationToken).ConfigureAwait(false);
+        var (buffer, length) = await ReadPooledAsync(response, cancellationToken).ConfigureAwait(false);
         try
         {
-            return JsonSerializer.Deserialize(body, typeInfo) ?? throw WrongShape(response, body, "null instead of a JSON value", null);
+            var body = buffer.AsSpan(0, length);
+            try
+            {
+                return JsonSerializer.Deserialize(body, typeInfo) ?? throw WrongShape(response, body, "null instead of a JSON value", null);
+            }
+            catch (JsonException e)
+            {
+                throw WrongShape(response, body, "a body that is not the JSON expected", e);
+            }
         }
-        catch (JsonException e)
+        finally
         {
-            throw WrongShape(response, body, "a body that is not the JSON expected", e);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
     /// <summary>An exception for a success answer whose content is not what the SDK expects.</summary>
     public static Auth0Exception WrongShape(HttpResponseMessage response, string what) => WrongShape(response, [], what, null);
 
-    private static Auth0Exception WrongShape(HttpResponseMessage response, byte[] body, string what, Exception? inner)
+    private static Auth0Exception WrongShape(HttpResponseMessage response, ReadOnlySpan<byte> body, string what, Exception? inner)
     {
-        var excerpt = body.Length == 0 ? null : Redactor.Excerpt(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 4096)));
+        var excerpt = body.Length == 0 ? null : Redactor.Excerpt(Encoding.UTF8.GetString(body[..Math.Min(body.Length, 4096)]));
         var message = $"Auth0 answered {(int)response.StatusCode} {response.ReasonPhrase} with {what}" +
                       (excerpt is null ? "." : $": {excerpt}");
         return new Auth0Exception(message, new Auth0ErrorDetails { StatusCode = response.StatusCode, ResponseExcerpt = excerpt }, inner);
     }
 
-    private static async Task<byte[]> ReadBytesAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole body in a buffer rented from the shared pool (the caller returns it), sized from the
+    /// <c>Content-Length</c> when there is one and grown as needed, never past <see cref="MaxBodyBytes"/>.
+    /// </summary>
+    private static async Task<(byte[] Buffer, int Length)> ReadPooledAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.Content.Headers.ContentLength > MaxBodyBytes)
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > MaxBodyBytes)
         {
-            throw WrongShape(response, $"a body of {response.Content.Headers.ContentLength} bytes, over the {MaxBodyBytes} the SDK reads");
+            throw WrongShape(response, $"a body of {declared} bytes, over the {MaxBodyBytes} the SDK reads");
         }
 
-        using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is { } size ? (int)size + 1 : InitialBufferBytes);
+        var length = 0;
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            int read;
+            while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+                if (length == buffer.Length)
+                {
+                    if (length >= MaxBodyBytes)
+                    {
+                        throw WrongShape(response, $"a body over the {MaxBodyBytes} bytes the SDK reads");
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+
+            if (length > MaxBodyBytes)
             {
                 throw WrongShape(response, $"a body over the {MaxBodyBytes} bytes the SDK reads");
             }
 
-            buffer.Write(chunk, 0, read);
+            return (buffer, length);
         }
-
-        return buffer.ToArray();
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
+
+    /// <summary>What a body of unknown length starts with: most answers fit.</summary>
+    private const int InitialBufferBytes = 4096;
 }

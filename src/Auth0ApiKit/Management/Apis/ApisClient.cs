@@ -37,7 +37,7 @@ internal sealed class ApisClient : IApisClient
         {
             // A retry after an answer that was lost, or an API that already exists: adopt it when it matches.
             var existing = await GetAsync(api.Identifier, cancellationToken).ConfigureAwait(false);
-            if (existing is not null && !ResourceServerMapping.ToPatchBody(existing.Definition, api).HasChanges)
+            if (existing is not null && HasEverySetting(existing.Definition, api))
             {
                 return existing;
             }
@@ -94,9 +94,16 @@ internal sealed class ApisClient : IApisClient
     {
         ArgumentNullException.ThrowIfNull(desired);
         var current = await GetExistingAsync(desired.Identifier, cancellationToken).ConfigureAwait(false);
-        ThrowIfBroken(ApiChangeRules.CheckUpdate(current.Definition, desired));
-        var (body, hasChanges) = ResourceServerMapping.ToPatchBody(current.Definition, desired);
-        return hasChanges ? await PatchAsync(current.Id, body, cancellationToken).ConfigureAwait(false) : current;
+        return await ChangeAsync(current, desired, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<TenantApi> UpdateByIdAsync(string id, ApiDefinition desired, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentNullException.ThrowIfNull(desired);
+        var current = await GetByIdAsync(id, cancellationToken).ConfigureAwait(false)
+            ?? throw new Auth0NotFoundException($"No API has the id {id} in the tenant.");
+        return await ChangeAsync(current, desired, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> DeleteAsync(string identifier, CancellationToken cancellationToken = default)
@@ -169,6 +176,18 @@ internal sealed class ApisClient : IApisClient
             gate.Release();
         }
     }
+
+    /// <summary>Checks the change against the API as it is, then sends only what differs (nothing when nothing does).</summary>
+    private async Task<TenantApi> ChangeAsync(TenantApi current, ApiDefinition desired, CancellationToken cancellationToken)
+    {
+        ThrowIfBroken(ApiChangeRules.CheckUpdate(current.Definition, desired));
+        var (body, hasChanges) = ResourceServerMapping.ToPatchBody(current.Definition, desired);
+        return hasChanges ? await PatchAsync(current.Id, body, cancellationToken).ConfigureAwait(false) : current;
+    }
+
+    /// <summary>Whether an existing API already has every setting <paramref name="desired"/> sets, the signing algorithm included.</summary>
+    private static bool HasEverySetting(ApiDefinition existing, ApiDefinition desired) =>
+        ApiChangeRules.CheckUpdate(existing, desired).Count == 0 && !ResourceServerMapping.ToPatchBody(existing, desired).HasChanges;
 
     private async Task<TenantApi> PatchAsync(string id, ResourceServerDto body, CancellationToken cancellationToken)
     {

@@ -41,6 +41,18 @@ public interface IApisClient
     /// <exception cref="Auth0NotFoundException">No API has this identifier.</exception>
     Task<TenantApi> UpdateAsync(ApiDefinition desired, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Brings the API with this id to the settings the definition sets, as <see cref="UpdateAsync"/> does. The
+    /// identifier can never change: a definition with another identifier than the API's is refused before anything
+    /// is sent, as is a change of signing algorithm.
+    /// </summary>
+    /// <param name="id">The API's id (24 hex characters).</param>
+    /// <param name="desired">The settings to apply.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <exception cref="Validation.DefinitionException">A rule breaks (the identifier or the algorithm changes, the web lifetime would exceed the token lifetime).</exception>
+    /// <exception cref="Auth0NotFoundException">No API has this id.</exception>
+    Task<TenantApi> UpdateByIdAsync(string id, ApiDefinition desired, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes the API (and Auth0 deletes its authorizations). Deleting one that is not there is not an error.</summary>
     /// <returns>Whether an API was deleted.</returns>
     Task<bool> DeleteAsync(string identifier, CancellationToken cancellationToken = default);

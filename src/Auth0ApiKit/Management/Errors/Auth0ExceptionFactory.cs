@@ -33,7 +33,33 @@ internal static class Auth0ExceptionFactory
     /// <param name="cancellationToken">Stops reading the body.</param>
     public static Task<Auth0Exception> FromResponseAsync(
         HttpResponseMessage response, TimeProvider timeProvider, CancellationToken cancellationToken) =>
-        FromResponseAsync(response, timeProvider, note: null, cancellationToken);
+        FromResponseAsync(response, timeProvider, StopReason(response.RequestMessage), cancellationToken);
+
+    /// <summary>
+    /// The exception for a request that got no answer at all (a connection that could not be opened or that broke),
+    /// saying why it was not retried when the SDK's retry layer stopped on purpose.
+    /// </summary>
+    /// <param name="request">The request; its method and path are named (they hold no secrets).</param>
+    /// <param name="failure">The transport's failure, kept as the inner exception.</param>
+    public static Auth0Exception FromTransportFailure(HttpRequestMessage request, HttpRequestException failure)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(failure);
+        var text = new StringBuilder("The request to Auth0 (")
+            .Append(request.Method).Append(' ').Append(Short(request.RequestUri?.AbsolutePath))
+            .Append(") got no answer: ").Append(Excerpt(failure.Message, ExcerptLength));
+        EndSentence(text);
+        if (StopReason(request) is { } note)
+        {
+            text.Append(' ').Append(note);
+            EndSentence(text);
+        }
+
+        return new Auth0Exception(text.ToString(), Auth0ErrorDetails.None, failure);
+    }
+
+    private static string? StopReason(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(Resilience.Auth0RequestOptions.StopReason, out var reason) ? reason : null;
 
     /// <summary>Reads <paramref name="response"/> and builds the exception, with <paramref name="note"/> added to its message.</summary>
     /// <param name="response">An answer that is not a success. Its body is read; the caller still disposes it.</param>
