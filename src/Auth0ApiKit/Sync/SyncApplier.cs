@@ -23,13 +23,14 @@ internal sealed class SyncApplier
     private readonly IProgress<SyncProgress>? _progress;
     private readonly ConcurrentDictionary<string, byte> _unavailableApis = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly int _total;
     private int _completed;
-    private int _total;
 
-    private SyncApplier(IAuth0ManagementClient client, IProgress<SyncProgress>? progress)
+    private SyncApplier(IAuth0ManagementClient client, IProgress<SyncProgress>? progress, int total)
     {
         _client = client;
         _progress = progress;
+        _total = total;
     }
 
     public static async Task<SyncResult> ApplyAsync(IAuth0ManagementClient client, SyncPlan plan, IProgress<SyncProgress>? progress,
@@ -44,9 +45,8 @@ internal sealed class SyncApplier
                 string.Join(Environment.NewLine, refused));
         }
 
-        var applier = new SyncApplier(client, progress);
         var steps = plan.Changes.Where(c => c.Kind != ChangeKind.Unchanged).ToList();
-        applier._total = steps.Count;
+        var applier = new SyncApplier(client, progress, steps.Count);
         var results = new SyncStepResult[steps.Count];
         var indexed = steps.Select((change, index) => (change, index)).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = plan.OptionsSnapshot.MaxConcurrency, CancellationToken = cancellationToken };

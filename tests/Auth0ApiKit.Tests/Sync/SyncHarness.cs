@@ -16,14 +16,15 @@ internal sealed class SyncHarness : IDisposable
     public static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
 
     /// <summary>How far the clock moves per step while work runs: far below every time-out, so that work that is not waiting keeps up.</summary>
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
 
     private readonly Auth0ManagementClient _client;
     private readonly HttpMessageHandler _transport;
 
-    public SyncHarness(int seed = 1, Action<Auth0ResilienceOptions>? resilience = null, Func<HttpMessageHandler, HttpMessageHandler>? transport = null)
+    public SyncHarness(int seed = 1, Action<Auth0ResilienceOptions>? resilience = null, Func<HttpMessageHandler, HttpMessageHandler>? transport = null,
+        int journalCapacity = 1_000)
     {
-        Tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = Clock, Seed = seed, Domain = "sync-test.auth0.test" });
+        Tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = Clock, Seed = seed, Domain = "sync-test.auth0.test", JournalCapacity = journalCapacity });
         var options = Tenant.CreateManagementClientOptions();
         options.Transport = _transport = transport?.Invoke(options.Transport!) ?? options.Transport!;
         options.Resilience = new Auth0ResilienceOptions { Jitter = () => 0.5 };
