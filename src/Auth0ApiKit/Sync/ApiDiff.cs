@@ -43,11 +43,6 @@ internal static class ApiDiff
         return (fields, scopes, hasChanges);
     }
 
-    /// <summary>Whether <paramref name="current"/> already is what <paramref name="desired"/> asks for (an apply would send nothing).</summary>
-    public static bool IsSatisfied(ApiDefinition current, ApiDefinition desired) =>
-        (desired.SigningAlgorithm is not { } algorithm || algorithm == current.EffectiveSigningAlgorithm) &&
-        !ResourceServerMapping.ToPatchBody(current, desired).HasChanges;
-
     /// <summary>The values in force, defaults filled in: what an update compares against.</summary>
     private static ResourceServerDto InForce(ApiDefinition current) => new()
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Auth0ApiKit.Management;
+using Auth0ApiKit.Wire;
 
 namespace Auth0ApiKit.Sync;
 
@@ -9,8 +10,10 @@ namespace Auth0ApiKit.Sync;
 /// </summary>
 /// <remarks>
 /// The phases: (1) authorization deletions, so that nothing is revoked after its replacement exists; (2) API
-/// creations, updates and replacements; (3) authorization creations and scope changes, which need their APIs;
-/// (4) API deletions, last, once nothing new depends on them. A change whose API change failed is skipped.
+/// creations, updates and replacements; (3) deletions of the authorizations of replaced APIs, which the replacement
+/// normally removed already, and which stay when it failed; (4) authorization creations and scope changes, which need
+/// their APIs; (5) API deletions, last, once nothing new depends on them. A change that depends on a failed API
+/// change is skipped.
 /// <para>
 /// The re-check makes an apply safe and repeatable: a change the tenant already has is reported as
 /// <see cref="SyncStepOutcome.AlreadyApplied"/> without a call that writes, and a change whose object is no longer
@@ -21,16 +24,18 @@ internal sealed class SyncApplier
 {
     private readonly IAuth0ManagementClient _client;
     private readonly IProgress<SyncProgress>? _progress;
+    private readonly HashSet<string> _replacedApis;
     private readonly ConcurrentDictionary<string, byte> _unavailableApis = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly int _total;
     private int _completed;
 
-    private SyncApplier(IAuth0ManagementClient client, IProgress<SyncProgress>? progress, int total)
+    private SyncApplier(IAuth0ManagementClient client, IProgress<SyncProgress>? progress, int total, HashSet<string> replacedApis)
     {
         _client = client;
         _progress = progress;
         _total = total;
+        _replacedApis = replacedApis;
     }
 
     public static async Task<SyncResult> ApplyAsync(IAuth0ManagementClient client, SyncPlan plan, IProgress<SyncProgress>? progress,
@@ -46,11 +51,12 @@ internal sealed class SyncApplier
         }
 
         var steps = plan.Changes.Where(c => c.Kind != ChangeKind.Unchanged).ToList();
-        var applier = new SyncApplier(client, progress, steps.Count);
+        var replaced = plan.ApiChanges.Where(c => c.Kind == ChangeKind.Replace).Select(c => c.Before!.Identifier).ToHashSet(StringComparer.Ordinal);
+        var applier = new SyncApplier(client, progress, steps.Count, replaced);
         var results = new SyncStepResult[steps.Count];
         var indexed = steps.Select((change, index) => (change, index)).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = plan.OptionsSnapshot.MaxConcurrency, CancellationToken = cancellationToken };
-        foreach (var phase in Phases)
+        foreach (var phase in applier.Phases())
         {
             await Parallel.ForEachAsync(indexed.Where(s => phase(s.change)), parallel, async (step, token) =>
                 results[step.index] = await applier.RunAsync(step.change, token).ConfigureAwait(false)).ConfigureAwait(false);
@@ -59,21 +65,32 @@ internal sealed class SyncApplier
         return new SyncResult(results);
     }
 
-    private static readonly Func<SyncChange, bool>[] Phases =
+    /// <summary>Which changes each phase carries out, in order (see the remarks of <see cref="SyncApplier"/>).</summary>
+    private Func<SyncChange, bool>[] Phases() =>
     [
-        c => c is AuthorizationChange { Kind: ChangeKind.Delete },
+        c => c is AuthorizationChange { Kind: ChangeKind.Delete } && !OfReplacedApi(c),
         c => c is ApiChange { Kind: not ChangeKind.Delete },
+        OfReplacedApi,
         c => c is AuthorizationChange { Kind: not ChangeKind.Delete },
         c => c is ApiChange { Kind: ChangeKind.Delete },
     ];
 
+    /// <summary>Whether the change revokes an authorization of an API being replaced (the replacement removes it).</summary>
+    private bool OfReplacedApi(SyncChange change) =>
+        change is AuthorizationChange { Kind: ChangeKind.Delete } revoke && _replacedApis.Contains(revoke.ApiIdentifier);
+
+    /// <summary>Whether the change waits on its API's change: it grants scopes, or it follows a replacement.</summary>
+    private bool DependsOnApiChange(SyncChange change) =>
+        change is AuthorizationChange { Kind: not ChangeKind.Delete } || OfReplacedApi(change);
+
     private async Task<SyncStepResult> RunAsync(SyncChange change, CancellationToken cancellationToken)
     {
         SyncStepResult result;
-        if (change is AuthorizationChange { Kind: not ChangeKind.Delete } dependent && _unavailableApis.ContainsKey(dependent.ApiIdentifier))
+        if (DependsOnApiChange(change) && change is AuthorizationChange dependent && _unavailableApis.ContainsKey(dependent.ApiIdentifier))
         {
-            result = new SyncStepResult(change, SyncStepOutcome.Skipped,
-                skipReason: $"the change of its API {dependent.ApiIdentifier} did not succeed, so the API may lack what this authorization needs.");
+            result = new SyncStepResult(change, SyncStepOutcome.Skipped, skipReason: dependent.Kind == ChangeKind.Delete
+                ? $"the replacement of its API {dependent.ApiIdentifier} did not succeed, so the API keeps this authorization."
+                : $"the change of its API {dependent.ApiIdentifier} did not succeed, so the API may lack what this authorization needs.");
         }
         else
         {
@@ -93,6 +110,10 @@ internal sealed class SyncApplier
         if (!result.Succeeded && change is ApiChange failed)
         {
             _unavailableApis.TryAdd(failed.Identifier, 0);
+            if (failed.Kind == ChangeKind.Replace)
+            {
+                _unavailableApis.TryAdd(failed.Before!.Identifier, 0);
+            }
         }
 
         lock (_gate)
@@ -116,7 +137,7 @@ internal sealed class SyncApplier
             case ChangeKind.Update:
             {
                 var current = await apis.GetAsync(change.Identifier, cancellationToken).ConfigureAwait(false);
-                if (current is not null && ApiDiff.IsSatisfied(current.Definition, desired!))
+                if (current is not null && ResourceServerMapping.Satisfies(current.Definition, desired!))
                 {
                     return SyncStepOutcome.AlreadyApplied;
                 }
@@ -131,7 +152,7 @@ internal sealed class SyncApplier
                 var previous = await apis.GetAsync(change.Before!.Identifier, cancellationToken).ConfigureAwait(false);
                 if (previous is not null)
                 {
-                    if (previous.Identifier == change.Identifier && ApiDiff.IsSatisfied(previous.Definition, desired!))
+                    if (previous.Identifier == change.Identifier && ResourceServerMapping.Satisfies(previous.Definition, desired!))
                     {
                         return SyncStepOutcome.AlreadyApplied;
                     }
@@ -169,7 +190,7 @@ internal sealed class SyncApplier
             return SyncStepOutcome.Applied;
         }
 
-        return ApiDiff.IsSatisfied(current.Definition, change.Desired!)
+        return ResourceServerMapping.Satisfies(current.Definition, change.Desired!)
             ? SyncStepOutcome.AlreadyApplied
             : throw Conflict(change, $"an API with the identifier {change.Identifier} was created with other settings after the plan was made");
     }

@@ -130,6 +130,27 @@ public sealed class SyncApplyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_replacement_that_fails_leaves_the_old_api_with_its_authorizations()
+    {
+        var worker = _harness.Tenant.Applications.AddMachineToMachine("worker");
+        _harness.Tenant.Apis.Add(Billing.ToBuilder().SignedWith(SigningAlgorithm.RS256).Build());
+        _harness.Tenant.Authorizations.Authorize(worker.ClientId, Billing.Identifier, ["read:billing"]);
+        _harness.Tenant.Faults.Script("DELETE", "/api/v2/resource-servers/*", Fault.ServerError(501));
+        var options = new SyncOptions { AllowReplacement = true };
+        var plan = await _harness.PlanAsync(Desired(), options);
+
+        var result = await _harness.ApplyAsync(plan);
+
+        result.Steps.Where(s => s.Change.Target.EndsWith("billing.example.com", StringComparison.Ordinal)).Select(s => (s.Change.Kind, s.Outcome))
+            .Should().Equal((ChangeKind.Replace, SyncStepOutcome.Failed), (ChangeKind.Create, SyncStepOutcome.Skipped), (ChangeKind.Delete, SyncStepOutcome.Skipped));
+        result.Failures[^1].Message.Should().Be(
+            "skipped: the replacement of its API https://billing.example.com did not succeed, so the API keeps this authorization.");
+        _harness.Tenant.Authorizations.Find(worker.ClientId, Billing.Identifier).Should().NotBeNull("nothing is lost when a replacement fails");
+        await _harness.ConvergeAsync(Desired(), options, rounds: 2);
+        TenantState.ShouldMatch(_harness.Tenant, Desired());
+    }
+
+    [Fact]
     public async Task At_most_max_concurrency_changes_run_at_once()
     {
         using var harness = new SyncHarness(transport: inner => new CountingHandler(inner));

@@ -37,7 +37,7 @@ internal sealed class ApisClient : IApisClient
         {
             // A retry after an answer that was lost, or an API that already exists: adopt it when it matches.
             var existing = await GetAsync(api.Identifier, cancellationToken).ConfigureAwait(false);
-            if (existing is not null && !ResourceServerMapping.ToPatchBody(existing.Definition, api).HasChanges)
+            if (existing is not null && ResourceServerMapping.Satisfies(existing.Definition, api))
             {
                 return existing;
             }
