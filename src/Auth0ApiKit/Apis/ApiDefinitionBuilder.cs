@@ -143,14 +143,7 @@ public sealed class ApiDefinitionBuilder : DefinitionBuilder<ApiDefinition>
     /// <exception cref="ArgumentNullException"><paramref name="scopes"/> or one of its items is <see langword="null"/>.</exception>
     public ApiDefinitionBuilder WithScopes(IEnumerable<Scope> scopes)
     {
-        ArgumentNullException.ThrowIfNull(scopes);
-        Scope[] added = [.. scopes];
-        foreach (var scope in added)
-        {
-            ArgumentNullException.ThrowIfNull(scope, nameof(scopes));
-        }
-
-        (_scopes ??= []).AddRange(added);
+        (_scopes ??= []).AddRange(CopyNotNull(scopes, nameof(scopes)));
         return this;
     }
 
@@ -172,6 +165,15 @@ public sealed class ApiDefinitionBuilder : DefinitionBuilder<ApiDefinition>
     public ApiDefinitionBuilder WithTokenDialect(TokenDialect dialect)
     {
         TokenDialectValue = dialect;
+        return this;
+    }
+
+    /// <summary>Unsets the signing algorithm, the signing secret and the token dialect (for a tenant export).</summary>
+    internal ApiDefinitionBuilder Unset(bool signingAlgorithm, bool signingSecret, bool tokenDialect)
+    {
+        SigningAlgorithmValue = signingAlgorithm ? null : SigningAlgorithmValue;
+        SigningSecretValue = signingSecret ? null : SigningSecretValue;
+        TokenDialectValue = tokenDialect ? null : TokenDialectValue;
         return this;
     }
 

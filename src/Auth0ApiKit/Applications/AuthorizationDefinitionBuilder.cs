@@ -33,14 +33,7 @@ public sealed class AuthorizationDefinitionBuilder : DefinitionBuilder<Authoriza
     /// <exception cref="ArgumentNullException"><paramref name="scopes"/> or one of its items is <see langword="null"/>.</exception>
     public AuthorizationDefinitionBuilder WithScopes(IEnumerable<string> scopes)
     {
-        ArgumentNullException.ThrowIfNull(scopes);
-        string[] added = [.. scopes];
-        foreach (var scope in added)
-        {
-            ArgumentNullException.ThrowIfNull(scope, nameof(scopes));
-        }
-
-        _scopes.AddRange(added);
+        _scopes.AddRange(CopyNotNull(scopes, nameof(scopes)));
         return this;
     }
 

@@ -38,6 +38,20 @@ public abstract class DefinitionBuilder<TDefinition>
     public TDefinition Build() =>
         TryBuild(out var definition, out var errors) ? definition : throw new DefinitionException(DefinitionKind, errors);
 
+    /// <summary>A copy of <paramref name="items"/>, checked item by item for <see langword="null"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> or one of its items is <see langword="null"/>.</exception>
+    private protected static TItem[] CopyNotNull<TItem>(IEnumerable<TItem> items, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(items, parameterName);
+        TItem[] copy = [.. items];
+        foreach (var item in copy)
+        {
+            ArgumentNullException.ThrowIfNull(item, parameterName);
+        }
+
+        return copy;
+    }
+
     /// <summary>Adds every broken rule to <paramref name="errors"/>.</summary>
     private protected abstract void CheckRules(List<ValidationError> errors);
 

@@ -47,4 +47,16 @@ public static class RuleCodes
 
     /// <summary>A value is not an absolute URI.</summary>
     public const string AbsoluteUri = "absolute_uri";
+
+    /// <summary>An authorization is for an API that the desired state does not define.</summary>
+    public const string UnknownApi = "unknown_api";
+
+    /// <summary>An authorization names an application that the tenant does not have.</summary>
+    public const string UnknownApplication = "unknown_application";
+
+    /// <summary>An authorization names an application by a name that several applications of the tenant have.</summary>
+    public const string AmbiguousApplication = "ambiguous_application";
+
+    /// <summary>A desired API has the identifier of a system API (the Auth0 Management API), which a sync never changes.</summary>
+    public const string SystemApi = "system_api";
 }

@@ -105,6 +105,14 @@ internal static class ResourceServerMapping
         return (body, hasChanges);
     }
 
+    /// <summary>
+    /// Whether <paramref name="current"/> already has every setting <paramref name="desired"/> sets: nothing to
+    /// update, and the signing algorithm (which no update body holds) the same when it is set.
+    /// </summary>
+    public static bool Satisfies(ApiDefinition current, ApiDefinition desired) =>
+        (desired.SigningAlgorithm is not { } algorithm || algorithm == current.EffectiveSigningAlgorithm) &&
+        !ToPatchBody(current, desired).HasChanges;
+
     /// <summary>Whether two scope lists hold the same values with the same descriptions, in any order.</summary>
     public static bool SameScopes(IReadOnlyList<Scope> left, IReadOnlyList<Scope> right) =>
         left.Count == right.Count && left.ToHashSet().SetEquals(right);

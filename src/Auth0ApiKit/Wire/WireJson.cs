@@ -13,11 +13,17 @@ internal static class WireJson
 {
     /// <summary>The context to use everywhere instead of <see cref="WireJsonContext.Default"/>.</summary>
     /// <remarks>The settings repeat <see cref="WireJsonContext"/>'s attribute, which has no encoder setting.</remarks>
-    public static WireJsonContext Context { get; } = new(new JsonSerializerOptions
+    public static WireJsonContext Context { get; } = new(Options(indented: false));
+
+    /// <summary>The same settings, writing indented JSON: for files people read (a tenant export).</summary>
+    public static WireJsonContext Indented { get; } = new(Options(indented: true));
+
+    private static JsonSerializerOptions Options(bool indented) => new()
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.Strict,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+        WriteIndented = indented,
+    };
 }

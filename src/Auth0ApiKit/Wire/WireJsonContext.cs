@@ -24,6 +24,7 @@ namespace Auth0ApiKit.Wire;
 [JsonSerializable(typeof(TokenRequestDto))]
 [JsonSerializable(typeof(TokenResponseDto))]
 [JsonSerializable(typeof(OpenIdConfigurationDto))]
+[JsonSerializable(typeof(DesiredStateDto))]
 internal sealed partial class WireJsonContext : JsonSerializerContext
 {
 }

@@ -37,7 +37,7 @@ internal sealed class ApisClient : IApisClient
         {
             // A retry after an answer that was lost, or an API that already exists: adopt it when it matches.
             var existing = await GetAsync(api.Identifier, cancellationToken).ConfigureAwait(false);
-            if (existing is not null && HasEverySetting(existing.Definition, api))
+            if (existing is not null && ResourceServerMapping.Satisfies(existing.Definition, api))
             {
                 return existing;
             }
@@ -186,9 +186,6 @@ internal sealed class ApisClient : IApisClient
     }
 
     /// <summary>Whether an existing API already has every setting <paramref name="desired"/> sets, the signing algorithm included.</summary>
-    private static bool HasEverySetting(ApiDefinition existing, ApiDefinition desired) =>
-        ApiChangeRules.CheckUpdate(existing, desired).Count == 0 && !ResourceServerMapping.ToPatchBody(existing, desired).HasChanges;
-
     private async Task<TenantApi> PatchAsync(string id, ResourceServerDto body, CancellationToken cancellationToken)
     {
         var patched = await _connection.SendAsync(HttpMethod.Patch, $"{Path}/{ManagementConnection.Segment(id)}",

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Auth0ApiKit.Apis;
+using Auth0ApiKit.Applications;
+using Auth0ApiKit.Validation;
+using Auth0ApiKit.Wire;
+using ApiFields = Auth0ApiKit.Wire.ResourceServerFields;
+using GrantFields = Auth0ApiKit.Wire.ClientGrantFields;
+
+namespace Auth0ApiKit.Sync;
+
+/// <summary>
+/// A desired state as JSON: APIs as Auth0's resource-server bodies, authorizations as client grants by client id
+/// (with the application's name for people). The one format both <see cref="TenantExport.ToJson"/> writes and
+/// <see cref="DesiredState.FromJson"/> reads.
+/// </summary>
+internal static class DesiredStateJson
+{
+    public static string Write(DesiredState state, IReadOnlyDictionary<string, string> applicationNames)
+    {
+        var dto = new DesiredStateDto
+        {
+            Apis = [.. state.Apis.Select(ResourceServerMapping.ToCreateBody)],
+            Authorizations = [.. state.Authorizations.Select(a => new ExportedGrantDto
+            {
+                ClientId = a.Application.ClientId,
+                ApplicationName = a.Application.ClientId is { } id ? applicationNames.GetValueOrDefault(id) : a.Application.Name,
+                Audience = a.ApiIdentifier,
+                Scope = [.. a.Scopes],
+            })],
+        };
+        return JsonSerializer.Serialize(dto, WireJson.Indented.DesiredStateDto);
+    }
+
+    public static DesiredState Read(string json)
+    {
+        var dto = JsonSerializer.Deserialize(json, WireJson.Context.DesiredStateDto)
+            ?? throw new JsonException("The desired state's JSON is null; expected an object with 'apis' and 'authorizations'.");
+        var errors = new List<ValidationError>();
+        Unknown(dto.AdditionalProperties, string.Empty, errors);
+        var apis = new List<ApiDefinition>();
+        var rows = dto.Apis ?? [];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i] ?? new ResourceServerDto();
+            Unknown(row.AdditionalProperties, $"apis[{i}].", errors);
+            ReadOnly(row, $"apis[{i}].", errors);
+            var api = ResourceServerMapping.ToDefinition(row);
+            errors.AddRange(api.ToBuilder().Validate().Select(e => e with { Path = $"apis[{i}].{e.Path}" }));
+            apis.Add(api);
+        }
+
+        var authorizations = new List<AuthorizationDefinition>();
+        var positions = new List<int>();
+        var grants = dto.Authorizations ?? [];
+        for (var j = 0; j < grants.Count; j++)
+        {
+            var grant = grants[j] ?? new ExportedGrantDto();
+            Unknown(grant.AdditionalProperties, $"authorizations[{j}].", errors);
+            if (string.IsNullOrWhiteSpace(grant.ClientId) || string.IsNullOrEmpty(grant.Audience))
+            {
+                var field = string.IsNullOrWhiteSpace(grant.ClientId) ? GrantFields.ClientId : GrantFields.Audience;
+                errors.Add(Rules.Required($"authorizations[{j}].{field}", $"the authorization's {field}"));
+                continue;
+            }
+
+            authorizations.Add(new AuthorizationDefinition(ApplicationReference.ByClientId(grant.ClientId), grant.Audience, grant.Scope ?? []));
+            positions.Add(j);
+        }
+
+        var builder = DesiredState.Create().WithApis(apis).WithAuthorizations(authorizations);
+        errors.AddRange(builder.Validate().Select(e => e with { Path = AtPosition(e.Path, positions) }));
+        return errors.Count == 0 ? builder.Build() : throw new DefinitionException("desired state", errors);
+    }
+
+    /// <summary>An error path of the authorizations that were read, at the position of that authorization in the JSON.</summary>
+    private static string AtPosition(string path, List<int> positions)
+    {
+        const string Prefix = "authorizations[";
+        if (!path.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return path;
+        }
+
+        var end = path.IndexOf(']', StringComparison.Ordinal);
+        var index = int.Parse(path.AsSpan(Prefix.Length, end - Prefix.Length), System.Globalization.CultureInfo.InvariantCulture);
+        return $"{Prefix}{positions[index]}{path[end..]}";
+    }
+
+    /// <summary>Fields a tenant reports but a definition cannot set (a pasted <c>GET</c> answer holds them).</summary>
+    private static void ReadOnly(ResourceServerDto row, string prefix, List<ValidationError> errors)
+    {
+        string?[] present =
+        [
+            row.Id is null ? null : ApiFields.Id,
+            row.IsSystem is null ? null : ApiFields.IsSystem,
+            row.SubjectTypeAuthorization is null ? null : ApiFields.SubjectTypeAuthorization,
+        ];
+        foreach (var field in present.OfType<string>())
+        {
+            errors.Add(new ValidationError(prefix + field, RuleCodes.UnsupportedValue, RuleOrigin.Sdk, null,
+                $"The field '{field}' is set by the tenant, not by a definition; remove it."));
+        }
+    }
+
+    private static void Unknown(Dictionary<string, JsonElement>? fields, string prefix, List<ValidationError> errors)
+    {
+        foreach (var field in fields?.Keys ?? Enumerable.Empty<string>())
+        {
+            errors.Add(new ValidationError(prefix + field, RuleCodes.UnsupportedValue, RuleOrigin.Sdk, null,
+                $"The field '{field}' is not part of a desired state; remove it."));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using F = Auth0ApiKit.Wire.ClientGrantFields;
+
+namespace Auth0ApiKit.Wire;
+
+/// <summary>
+/// A desired state as JSON (what a tenant export writes and <c>DesiredState.FromJson</c> reads): APIs as the
+/// resource-server bodies a create would send, authorizations as client grants with the application's name.
+/// </summary>
+internal sealed class DesiredStateDto
+{
+    [JsonPropertyName("apis")]
+    public List<ResourceServerDto>? Apis { get; set; }
+
+    [JsonPropertyName("authorizations")]
+    public List<ExportedGrantDto>? Authorizations { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
+
+/// <summary>An authorization in a desired state's JSON: a client grant plus the application's name, for people to read.</summary>
+internal sealed class ExportedGrantDto
+{
+    public const string ApplicationNameField = "application_name";
+
+    [JsonPropertyName(F.ClientId)]
+    public string? ClientId { get; set; }
+
+    [JsonPropertyName(ApplicationNameField)]
+    public string? ApplicationName { get; set; }
+
+    [JsonPropertyName(F.Audience)]
+    public string? Audience { get; set; }
+
+    [JsonPropertyName(F.Scope)]
+    public List<string>? Scope { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
