@@ -185,7 +185,6 @@ internal sealed class ApisClient : IApisClient
         return hasChanges ? await PatchAsync(current.Id, body, cancellationToken).ConfigureAwait(false) : current;
     }
 
-    /// <summary>Whether an existing API already has every setting <paramref name="desired"/> sets, the signing algorithm included.</summary>
     private async Task<TenantApi> PatchAsync(string id, ResourceServerDto body, CancellationToken cancellationToken)
     {
         var patched = await _connection.SendAsync(HttpMethod.Patch, $"{Path}/{ManagementConnection.Segment(id)}",
