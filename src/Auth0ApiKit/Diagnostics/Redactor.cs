@@ -40,7 +40,7 @@ internal static partial class Redactor
         return redacted.Length <= maxLength ? redacted : redacted[..maxLength] + "…";
     }
 
-    [GeneratedRegex(""""(?<prefix>"(?:client_secret|signing_secret|access_token|refresh_token|id_token|password|client_assertion)"\s*:\s*)"(?:[^"\\]|\\.)*"""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(""""(?<prefix>"(?:client_secret|signing_secret|access_token|refresh_token|id_token|password|client_assertion)"\s*:\s*)"(?:[^"\\]|\\.)*["]"""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex JsonSecretField();
 
     [GeneratedRegex("""(?<prefix>(?:^|[?&])(?:client_secret|signing_secret|access_token|refresh_token|id_token|password|client_assertion)=)[^&\s]*""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
