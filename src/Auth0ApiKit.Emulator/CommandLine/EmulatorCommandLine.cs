@@ -30,7 +30,7 @@ internal static class EmulatorCommandLine
 
         Seeding (the file first, then the flags; every flag may repeat)
           --seed-file <path>        JSON file with "apis", "applications" (with "authorizations") and
-                                    "managementApplication"; see the README's Emulator section
+                                    "managementApplication"; see docs/emulator.md
           --api <identifier>[=<scope>,<scope>...]
                                     an RS256 API with those scopes
           --app <name>[=<client id>:<client secret>]

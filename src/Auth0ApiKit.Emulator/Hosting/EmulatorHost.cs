@@ -26,6 +26,7 @@ internal sealed class EmulatorHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping = new();
     private readonly TenantSigningKey _signingKey;
+    private readonly TaskCompletionSource _seeded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private EmulatorTenant? _tenant;
     private AdminEndpoints? _admin;
     private int _disposed;
@@ -98,7 +99,18 @@ internal sealed class EmulatorHost : IAsyncDisposable
             throw new EmulatorConfigurationException($"cannot listen on {options.Host}:{options.Port}: {e.Message}", e) { CannotStart = true };
         }
 
-        host.Seed(options, plan);
+        try
+        {
+            host.Seed(options, plan);
+        }
+        catch (Exception e)
+        {
+            host._seeded.TrySetException(e);
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        host._seeded.TrySetResult();
         return host;
     }
 
@@ -151,12 +163,13 @@ internal sealed class EmulatorHost : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        if (_admin is not { } admin)
+        if (_admin is null)
         {
-            // Bound but not yet seeded: a few microseconds at start.
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return;
+            // Bound but not yet seeded (a moment at start): wait rather than refuse.
+            await _seeded.Task.WaitAsync(context.RequestAborted).ConfigureAwait(false);
         }
+
+        var admin = _admin!;
 
         if (AdminEndpoints.IsAdminPath(context.Request.Path))
         {
