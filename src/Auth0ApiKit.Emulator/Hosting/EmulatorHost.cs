@@ -25,13 +25,13 @@ internal sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly TenantSigningKey _signingKey;
+    private readonly Task<TenantSigningKey> _signingKey;
     private readonly TaskCompletionSource _seeded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private EmulatorTenant? _tenant;
     private AdminEndpoints? _admin;
     private int _disposed;
 
-    private EmulatorHost(WebApplication app, TenantSigningKey signingKey, OffsetTimeProvider clock)
+    private EmulatorHost(WebApplication app, Task<TenantSigningKey> signingKey, OffsetTimeProvider clock)
     {
         _app = app;
         _signingKey = signingKey;
@@ -63,8 +63,8 @@ internal sealed class EmulatorHost : IAsyncDisposable
         var plan = SeedPlan.Resolve(SeedSources.Combine(options), options.CreateManagementApplication);
         CheckIssuerIsPossible(options);
         var key = options.SigningKeyFile is { } keyFile ? LoadSigningKey(keyFile) : null;
-        // A new RSA key takes about 100 ms: make it while Kestrel binds.
-        var keyTask = key is null ? Task.Run(() => TenantSigningKey.Generate(), cancellationToken) : Task.FromResult(key);
+        // A new RSA key takes 100-200 ms: make it while the host is built and Kestrel binds.
+        var keyTask = key is null ? Task.Run(() => TenantSigningKey.Generate(), CancellationToken.None) : Task.FromResult(key);
 
         var clock = new OffsetTimeProvider(options.Clock);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "Auth0ApiKit.Emulator" });
@@ -76,7 +76,7 @@ internal sealed class EmulatorHost : IAsyncDisposable
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         var app = builder.Build();
-        var host = new EmulatorHost(app, await keyTask.ConfigureAwait(false), clock);
+        var host = new EmulatorHost(app, keyTask, clock);
         app.Run(host.HandleAsync);
 
         try
@@ -101,7 +101,7 @@ internal sealed class EmulatorHost : IAsyncDisposable
 
         try
         {
-            host.Seed(options, plan);
+            host.Seed(options, plan, await keyTask.ConfigureAwait(false));
         }
         catch (Exception e)
         {
@@ -140,10 +140,10 @@ internal sealed class EmulatorHost : IAsyncDisposable
 
         await _app.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
-        _signingKey.Dispose();
+        (await _signingKey.ConfigureAwait(false)).Dispose();
     }
 
-    private void Seed(EmulatorOptions options, SeedPlan plan)
+    private void Seed(EmulatorOptions options, SeedPlan plan, TenantSigningKey signingKey)
     {
         var port = new Uri(_app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
@@ -155,7 +155,7 @@ internal sealed class EmulatorHost : IAsyncDisposable
             Issuer = issuer,
             TimeProvider = Clock,
             JournalCapacity = options.JournalCapacity,
-            SigningKey = _signingKey,
+            SigningKey = signingKey,
         }, plan, Clock.Reset);
         Credentials = EmulatorCredentials.Create(plan, BaseUri, _tenant.Urls, options.Domain ?? BaseUri.Authority, AdminEndpoints.Prefix);
         _admin = new AdminEndpoints(_tenant, Clock, () => Credentials);
