@@ -81,16 +81,21 @@ async function start(server) {
   let errors = '';
   child.stderr.setEncoding('utf8').on('data', (chunk) => { errors += chunk; });
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${server.name} exited: ${errors}`);
-    try {
-      await requestToken(base, server);
-      break;
-    } catch (error) {
-      if (error.cause?.code !== 'ECONNREFUSED' && error.cause?.code !== 'ECONNRESET') throw error;
-      await new Promise((resolve) => setTimeout(resolve, 2));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${server.name} exited: ${errors}`);
+      try {
+        await requestToken(base, server);
+        break;
+      } catch (error) {
+        if (error.cause?.code !== 'ECONNREFUSED' && error.cause?.code !== 'ECONNRESET') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      if (Number(process.hrtime.bigint() - started) / 1e6 > 60_000) throw new Error(`${server.name} did not start in 60 s`);
     }
-    if (Number(process.hrtime.bigint() - started) / 1e6 > 60_000) throw new Error(`${server.name} did not start in 60 s`);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
   }
   const startupMs = Number(process.hrtime.bigint() - started) / 1e6;
   return {
