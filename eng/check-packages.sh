@@ -17,6 +17,9 @@ for id in Auth0ApiKit Auth0ApiKit.Testing Auth0ApiKit.Testing.FluentAssertions A
   unzip -l "$work/feed/$id.$version.nupkg" | grep -q "lib/net10.0/$id.xml" || { echo "$id has no XML docs" >&2; exit 1; }
 done
 
+[[ -f "$work/feed/Auth0ApiKit.Emulator.$version.nupkg" ]] || { echo "missing the emulator tool package" >&2; exit 1; }
+unzip -l "$work/feed/Auth0ApiKit.Emulator.$version.nupkg" | grep -q "DotnetToolSettings.xml" || { echo "the emulator package is not a .NET tool" >&2; exit 1; }
+
 cp -r "$root/eng/package-consumer" "$work/consumer"
 cat > "$work/consumer/nuget.config" <<CONFIG
 <?xml version="1.0" encoding="utf-8"?>
