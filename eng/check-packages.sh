@@ -13,12 +13,14 @@ for id in Auth0ApiKit Auth0ApiKit.Testing Auth0ApiKit.Testing.FluentAssertions A
   for ext in nupkg snupkg; do
     [[ -f "$work/feed/$id.$version.$ext" ]] || { echo "missing package $id.$version.$ext" >&2; exit 1; }
   done
-  unzip -l "$work/feed/$id.$version.nupkg" | grep -q "README.md" || { echo "$id has no README" >&2; exit 1; }
-  unzip -l "$work/feed/$id.$version.nupkg" | grep -q "lib/net10.0/$id.xml" || { echo "$id has no XML docs" >&2; exit 1; }
+  # List into a variable first: grep -q closing the pipe early would fail the pipeline under pipefail.
+  listing="$(unzip -l "$work/feed/$id.$version.nupkg")"
+  grep -q "README.md" <<<"$listing" || { echo "$id has no README" >&2; exit 1; }
+  grep -q "lib/net10.0/$id.xml" <<<"$listing" || { echo "$id has no XML docs" >&2; exit 1; }
 done
 
 [[ -f "$work/feed/Auth0ApiKit.Emulator.$version.nupkg" ]] || { echo "missing the emulator tool package" >&2; exit 1; }
-unzip -l "$work/feed/Auth0ApiKit.Emulator.$version.nupkg" | grep -q "DotnetToolSettings.xml" || { echo "the emulator package is not a .NET tool" >&2; exit 1; }
+grep -q "DotnetToolSettings.xml" <<<"$(unzip -l "$work/feed/Auth0ApiKit.Emulator.$version.nupkg")" || { echo "the emulator package is not a .NET tool" >&2; exit 1; }
 
 cp -r "$root/eng/package-consumer" "$work/consumer"
 cat > "$work/consumer/nuget.config" <<CONFIG
