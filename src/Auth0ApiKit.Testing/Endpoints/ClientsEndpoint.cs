@@ -163,7 +163,7 @@ internal sealed class ClientsEndpoint
             ClientId = ids.ClientId(),
             ClientSecret = IdGenerator.ClientSecret(),
             Name = body.Name,
-            AppType = body.AppType,
+            AppType = kind.Value,
             GrantTypes = body.GrantTypes ?? [.. kind.DefaultGrantTypes.Select(g => g.Value)],
             TokenEndpointAuthMethod = body.TokenEndpointAuthMethod ?? (isPublic ? "none" : "client_secret_post"),
             IsFirstParty = body.IsFirstParty ?? true,

@@ -9,6 +9,7 @@ namespace Auth0ApiKit.Testing.Endpoints;
 /// own <see cref="AccessTokenValidator"/>, fed the tenant's key set in process; a rotation or revocation takes
 /// effect at once.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The HttpClient wraps an in-memory handler over the tenant's key set: there is no connection or unmanaged resource to release, and it lives as long as the tenant.")]
 internal sealed class ManagementAuthenticator
 {
     private const string BearerPrefix = "Bearer ";
@@ -17,6 +18,7 @@ internal sealed class ManagementAuthenticator
     private readonly TenantUrls _urls;
     private readonly TimeProvider _time;
     private readonly ApiDefinition _managementApi;
+    private readonly HttpClient _keySet;
     private Built? _current;
 
     public ManagementAuthenticator(TenantTokens tokens, TenantUrls urls, TimeProvider time)
@@ -25,6 +27,7 @@ internal sealed class ManagementAuthenticator
         _urls = urls;
         _time = time;
         _managementApi = Api.WithIdentifier(urls.ManagementApiAudience).SignedWith(SigningAlgorithm.RS256).Build();
+        _keySet = new HttpClient(new KeySetHandler(tokens));
     }
 
     /// <summary>The caller, or <see langword="null"/> when the header holds no valid Management API token.</summary>
@@ -47,7 +50,7 @@ internal sealed class ManagementAuthenticator
             return current.Validator;
         }
 
-        var keys = new JsonWebKeySetCache(new HttpClient(new KeySetHandler(_tokens)), _urls.JwksUri, timeProvider: _time);
+        var keys = new JsonWebKeySetCache(_keySet, _urls.JwksUri, timeProvider: _time);
         var validator = new AccessTokenValidator(_managementApi, _urls, keys,
             new AccessTokenValidatorOptions { ClockSkew = TimeSpan.Zero }, _time);
         Volatile.Write(ref _current, new Built(version, validator));

@@ -30,6 +30,11 @@ internal readonly record struct Paging(int Page, int PerPage, bool IncludeTotals
             return totalsError;
         }
 
+        if ((long)page * perPage > int.MaxValue)
+        {
+            return ManagementErrors.InvalidQuery($"Value {page} is greater than maximum {int.MaxValue / perPage}", "page");
+        }
+
         paging = new Paging(page, perPage, includeTotals);
         return null;
     }

@@ -142,7 +142,7 @@ internal sealed class TenantPipeline
                 throw new FakeConnectionDroppedException(committed is not null);
             case FaultKind.Malformed:
                 var body = committed?.Body is { Length: > 1 } full ? full[..(full.Length / 2)] : Encoding.UTF8.GetBytes("{\"statusCode\":");
-                return new FakeResponse(200, body, "application/json; charset=utf-8") { Committed = committed is not null };
+                return new FakeResponse(committed?.Status ?? 200, body, "application/json; charset=utf-8") { Committed = committed is not null };
             case FaultKind.Html:
                 var html = $"<html><head><title>{fault.Status} {ManagementErrors.ReasonPhrase(fault.Status)}</title></head><body><h1>{ManagementErrors.ReasonPhrase(fault.Status)}</h1></body></html>";
                 return new FakeResponse(fault.Status, Encoding.UTF8.GetBytes(html), "text/html") { Committed = committed is not null };

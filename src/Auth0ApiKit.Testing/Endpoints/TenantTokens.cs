@@ -68,10 +68,13 @@ internal sealed class TenantTokens
     /// <summary>The public keys of the current and previous signing keys, as Auth0 publishes them.</summary>
     public string JwksJson() => SigningKeys.ToJwksJson();
 
-    /// <summary>Makes <paramref name="next"/> (or a new key under the shared RSA key) current; the old one stays published.</summary>
+    /// <summary>
+    /// Makes <paramref name="next"/> (or a newly generated key: new key material, as Auth0 rotates) current; the old
+    /// one stays published. Generating costs about 100 ms, and only here, when a test asks for a rotation.
+    /// </summary>
     public TenantSigningKey RotateSigningKey(TenantSigningKey? next)
     {
-        var key = next ?? NewSharedKey();
+        var key = next ?? TenantSigningKey.Generate(NewKeyId());
         SigningKeys.Rotate(key);
         Interlocked.Increment(ref _keySetVersion);
         return key;
@@ -90,6 +93,7 @@ internal sealed class TenantTokens
     /// <summary>The API's definition, mapped once per stored row (rows are immutable).</summary>
     private ApiDefinition DefinitionOf(ResourceServerDto row) => _definitions.GetValue(row, ResourceServerMapping.ToDefinition);
 
-    private static TenantSigningKey NewSharedKey() =>
-        TenantSigningKey.FromPem(SharedPrivateKeyPem.Value, "fake-" + RandomNumberGenerator.GetHexString(16, lowercase: true));
+    private static TenantSigningKey NewSharedKey() => TenantSigningKey.FromPem(SharedPrivateKeyPem.Value, NewKeyId());
+
+    private static string NewKeyId() => "fake-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
 }

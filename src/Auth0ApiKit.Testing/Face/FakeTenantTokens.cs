@@ -82,8 +82,8 @@ public sealed class FakeTenantTokens
 
     /// <summary>
     /// Makes a new signing key current; the previous one stays published so that tokens it signed still validate.
-    /// Without <paramref name="next"/> the new key gets a new key id over the tenant's RSA key (fast); pass
-    /// <see cref="TenantSigningKey.Generate(string?)"/> for new key material.
+    /// Without <paramref name="next"/> a new RSA key is generated (new key material, as Auth0 rotates; about 100 ms),
+    /// so that after <see cref="RevokePreviousSigningKey"/> old tokens fail even for validators that try every key.
     /// </summary>
     public TenantSigningKey RotateSigningKey(TenantSigningKey? next = null) => _tokens.RotateSigningKey(next);
 

@@ -9,6 +9,13 @@ public sealed class AccessTokenCacheOptions
     /// </summary>
     public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The longest one shared fetch of a token may take (the token endpoint and the shared cache together), on the
+    /// provider's clock: 2 minutes by default, from 1 second to 10 minutes. Callers share one fetch; without this
+    /// bound, a fetch that hangs would hold every later caller.
+    /// </summary>
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>A cache shared between processes, or <see langword="null"/> to keep tokens in this process only (the default).</summary>
     public IAccessTokenCache? SharedCache { get; set; }
 
@@ -16,7 +23,7 @@ public sealed class AccessTokenCacheOptions
     {
         if (Problem() is { } problem)
         {
-            throw new ArgumentOutOfRangeException(nameof(RefreshBeforeExpiry), RefreshBeforeExpiry, problem);
+            throw new ArgumentOutOfRangeException(problem.StartsWith(nameof(FetchTimeout), StringComparison.Ordinal) ? nameof(FetchTimeout) : nameof(RefreshBeforeExpiry), problem);
         }
     }
 
@@ -24,5 +31,7 @@ public sealed class AccessTokenCacheOptions
     internal string? Problem() =>
         RefreshBeforeExpiry < TimeSpan.Zero || RefreshBeforeExpiry > TimeSpan.FromHours(1)
             ? "RefreshBeforeExpiry must be between zero and one hour."
-            : null;
+            : FetchTimeout < TimeSpan.FromSeconds(1) || FetchTimeout > TimeSpan.FromMinutes(10)
+                ? "FetchTimeout must be between 1 second and 10 minutes."
+                : null;
 }

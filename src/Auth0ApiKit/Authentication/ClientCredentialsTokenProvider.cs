@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Auth0ApiKit.Management;
 using Auth0ApiKit.Tokens;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,6 +22,7 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, AccessToken> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<AccessToken>>> _fetches = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Secret> _rejected = new(StringComparer.Ordinal);
 
     /// <summary>Creates a provider for one application of one tenant.</summary>
     /// <param name="tenant">The tenant (its issuer keys the shared cache).</param>
@@ -58,12 +60,19 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
     public async ValueTask<AccessToken> GetTokenAsync(string audience, AccessToken? staleToken = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(audience);
+        if (staleToken is not null)
+        {
+            // Remembered so that a fetch already in flight for another caller does not hand it back from the shared cache.
+            _rejected[audience] = staleToken.Value;
+        }
+
         if (Cached(audience, staleToken) is { } cached)
         {
             return cached;
         }
 
-        var fetch = _fetches.GetOrAdd(audience, a => new Lazy<Task<AccessToken>>(() => FetchAsync(a, staleToken)));
+        Lazy<Task<AccessToken>>? created = null;
+        var fetch = _fetches.GetOrAdd(audience, a => created = new Lazy<Task<AccessToken>>(() => FetchAsync(a, staleToken, created!)));
         return await fetch.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -84,9 +93,11 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
         return IsFresh(cached) ? cached : null;
     }
 
-    private async Task<AccessToken> FetchAsync(string audience, AccessToken? staleToken)
+    private async Task<AccessToken> FetchAsync(string audience, AccessToken? staleToken, Lazy<Task<AccessToken>> self)
     {
-        // The fetch is shared by every waiting caller: one caller cancelling must not fail the others.
+        // The fetch is shared by every waiting caller: one caller cancelling must not fail the others, but the
+        // fetch itself is bounded so that a hung endpoint or cache never holds every later caller.
+        using var timeout = new CancellationTokenSource(_options.FetchTimeout, _timeProvider);
         try
         {
             // A caller that missed the cache just as an earlier fetch ended starts this one: that fetch's token serves.
@@ -95,27 +106,32 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
                 return justFetched;
             }
 
-            var shared = await FromSharedCacheAsync(audience, staleToken).ConfigureAwait(false);
-            var token = shared ?? await FetchFromEndpointAsync(audience).ConfigureAwait(false);
+            var shared = await FromSharedCacheAsync(audience, staleToken, timeout.Token).ConfigureAwait(false);
+            var token = shared ?? await FetchFromEndpointAsync(audience, timeout.Token).ConfigureAwait(false);
             _tokens[audience] = token;
             return token;
         }
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
+        {
+            throw new Auth0TimeoutException(
+                $"No token for {audience} arrived within {_options.FetchTimeout.TotalSeconds:0.###} s (AccessTokenCacheOptions.FetchTimeout).", e);
+        }
         finally
         {
-            _fetches.TryRemove(audience, out _);
+            _fetches.TryRemove(KeyValuePair.Create(audience, self));
         }
     }
 
-    private async Task<AccessToken> FetchFromEndpointAsync(string audience)
+    private async Task<AccessToken> FetchFromEndpointAsync(string audience, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _fetchCount);
         LogFetching(_logger, _credentials.ClientId, audience);
-        var token = await _client.RequestClientCredentialsTokenAsync(_credentials, audience, CancellationToken.None).ConfigureAwait(false);
+        var token = await _client.RequestClientCredentialsTokenAsync(_credentials, audience, cancellationToken).ConfigureAwait(false);
         if (_options.SharedCache is { } cache)
         {
             try
             {
-                await cache.SetAsync(_cacheKeyPrefix + audience, token, CancellationToken.None).ConfigureAwait(false);
+                await cache.SetAsync(_cacheKeyPrefix + audience, token, cancellationToken).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // A shared cache that fails only costs other processes a fetch.
             catch (Exception e)
@@ -128,7 +144,7 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
         return token;
     }
 
-    private async Task<AccessToken?> FromSharedCacheAsync(string audience, AccessToken? staleToken)
+    private async Task<AccessToken?> FromSharedCacheAsync(string audience, AccessToken? staleToken, CancellationToken cancellationToken)
     {
         if (_options.SharedCache is not { } cache)
         {
@@ -138,15 +154,16 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
         var key = _cacheKeyPrefix + audience;
         try
         {
-            var token = await cache.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
+            var token = await cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
             if (token is null)
             {
                 return null;
             }
 
-            if (staleToken is not null && token.Value.Equals(staleToken.Value))
+            if ((staleToken is not null && token.Value.Equals(staleToken.Value)) ||
+                (_rejected.TryGetValue(audience, out var rejected) && token.Value.Equals(rejected)))
             {
-                await cache.RemoveAsync(key, CancellationToken.None).ConfigureAwait(false);
+                await cache.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
                 return null;
             }
 

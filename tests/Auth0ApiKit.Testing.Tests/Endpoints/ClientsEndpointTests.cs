@@ -91,4 +91,10 @@ public class ClientsEndpointTests
         _endpoint.Delete(id).Status.Should().Be(204);
         _endpoint.Delete(id).Status.Should().Be(204);
     }
+
+    [Fact]
+    public void An_application_created_without_a_kind_reports_regular_web()
+    {
+        Create("""{"name":"plain"}""").Parse().GetProperty("app_type").GetString().Should().Be("regular_web");
+    }
 }

@@ -211,6 +211,7 @@ public class ResourceServersEndpointTests
     [InlineData("?per_page=101", "Query validation error: 'Value 101 is greater than maximum 100' on property per_page.")]
     [InlineData("?per_page=0", "Query validation error: 'Value 0 is less than minimum 1' on property per_page.")]
     [InlineData("?page=x", "Query validation error: 'Expected type integer but found type string' on property page.")]
+    [InlineData("?page=30000000&per_page=100", "Query validation error: 'Value 30000000 is greater than maximum 21474836' on property page.")]
     public void Bad_paging_answers_400(string query, string message)
     {
         var response = _endpoint.List(Get("/api/v2/resource-servers", query));

@@ -154,4 +154,16 @@ public class FaultTests
         _time.Advance(TimeSpan.FromSeconds(1));
         (await _http.SendAsync(HttpMethod.Get, "api/v2/clients", token)).StatusCode.Should().Be(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task A_malformed_body_after_commit_keeps_the_status_of_the_real_answer()
+    {
+        var token = await ManagementTokenAsync(_tenant, _http);
+        _tenant.Faults.Script("POST", "/api/v2/resource-servers", Fault.MalformedBody().AfterCommit());
+
+        var response = await _http.SendAsync(HttpMethod.Post, "api/v2/resource-servers", token, CreateApi);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        _tenant.Apis.Find("urn:faulty").Should().NotBeNull();
+    }
 }

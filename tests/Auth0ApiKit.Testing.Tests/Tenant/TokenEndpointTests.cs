@@ -184,6 +184,7 @@ public class TokenEndpointTests
 
         var keys = (await Json(await _http.GetAsync(".well-known/jwks.json").WaitAsync(Bound))).GetProperty("keys");
         keys.EnumerateArray().Select(k => k.GetProperty("kid").GetString()).Should().HaveCount(2).And.Contain(before);
+        keys.EnumerateArray().Select(k => k.GetProperty("n").GetString()).Should().OnlyHaveUniqueItems("a rotation makes new key material");
 
         _tenant.Tokens.RevokePreviousSigningKey();
         var after = (await Json(await _http.GetAsync(".well-known/jwks.json").WaitAsync(Bound))).GetProperty("keys");

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Validation;
@@ -14,7 +13,8 @@ internal sealed class ApisClient : IApisClient
 
     private readonly ManagementConnection _connection;
     private readonly ApiTester _tester;
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _scopeLocks = new(StringComparer.Ordinal);
+    /// <summary>Striped locks for scope changes: bounded however many APIs the client touches in its life.</summary>
+    private readonly SemaphoreSlim[] _scopeLocks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     public ApisClient(ManagementConnection connection, ApiTester tester)
     {
@@ -151,7 +151,7 @@ internal sealed class ApisClient : IApisClient
     private async Task<TenantApi> ChangeScopesAsync(string identifier, Func<IReadOnlyList<Scope>, List<Scope>> change, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(identifier);
-        var gate = _scopeLocks.GetOrAdd(identifier, _ => new SemaphoreSlim(1, 1));
+        var gate = _scopeLocks[(StringComparer.Ordinal.GetHashCode(identifier) & int.MaxValue) % _scopeLocks.Length];
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
