@@ -9,25 +9,22 @@ namespace Auth0ApiKit.Testing.Endpoints;
 /// <summary><c>/api/v2/clients</c>: list, get, create, update, delete applications and rotate their secrets.</summary>
 internal sealed class ClientsEndpoint
 {
-    private static readonly IReadOnlyList<string> KnownAppTypes =
-        [ApplicationKind.RegularWeb.Value, ApplicationKind.MachineToMachine.Value, ApplicationKind.SinglePage.Value, ApplicationKind.Native.Value];
-
     private static readonly IReadOnlyList<string> AuthMethods = ["none", "client_secret_post", "client_secret_basic"];
 
     private static readonly BodySchema CreateSchema = new(
     [
         new(F.Name, FieldType.String),
-        new("description", FieldType.String),
+        new(F.Description, FieldType.String),
         new(F.AppType, FieldType.String),
         new(F.GrantTypes, FieldType.StringArray),
         new(F.Callbacks, FieldType.StringArray),
-        new("allowed_logout_urls", FieldType.StringArray),
-        new("web_origins", FieldType.StringArray),
-        new("allowed_origins", FieldType.StringArray),
+        new(F.AllowedLogoutUrls, FieldType.StringArray),
+        new(F.WebOrigins, FieldType.StringArray),
+        new(F.AllowedOrigins, FieldType.StringArray),
         new(F.IsFirstParty, FieldType.Boolean),
         new(F.TokenEndpointAuthMethod, FieldType.String),
-        new("client_metadata", FieldType.Object),
-        new("logo_uri", FieldType.String),
+        new(F.ClientMetadata, FieldType.Object),
+        new(F.LogoUri, FieldType.String),
     ]);
 
     private static readonly BodySchema UpdateSchema = CreateSchema;
@@ -181,9 +178,9 @@ internal sealed class ClientsEndpoint
             errors.Add(Rules.TooShort(F.Name, "the name", 0, 1));
         }
 
-        if (body.AppType is not null && !KnownAppTypes.Contains(body.AppType, StringComparer.Ordinal))
+        if (body.AppType is not null && !ApplicationKind.KnownValues.Contains(body.AppType, StringComparer.Ordinal))
         {
-            errors.Add(Rules.NotOneOf(F.AppType, "the application type", body.AppType, KnownAppTypes, RuleOrigin.Auth0));
+            errors.Add(Rules.NotOneOf(F.AppType, "the application type", body.AppType, ApplicationKind.KnownValues, RuleOrigin.Auth0));
         }
 
         if (body.TokenEndpointAuthMethod is not null && !AuthMethods.Contains(body.TokenEndpointAuthMethod, StringComparer.Ordinal))

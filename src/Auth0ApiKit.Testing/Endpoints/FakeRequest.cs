@@ -10,7 +10,7 @@ internal sealed class FakeRequest
     {
         Method = method.ToUpperInvariant();
         Path = path;
-        Query = ParseQuery(query);
+        Query = ParseForm(query.TrimStart('?'));
         Headers = headers;
         Body = body;
     }
@@ -40,10 +40,11 @@ internal sealed class FakeRequest
     /// <summary>The body as UTF-8 text.</summary>
     public string BodyText => Encoding.UTF8.GetString(Body);
 
-    private static NameValueCollection ParseQuery(string query)
+    /// <summary>Decodes <c>application/x-www-form-urlencoded</c> text (a query, or a form body); a name may repeat.</summary>
+    public static NameValueCollection ParseForm(string text)
     {
         var result = new NameValueCollection(StringComparer.Ordinal);
-        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var pair in text.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var separator = pair.IndexOf('=', StringComparison.Ordinal);
             var name = separator < 0 ? pair : pair[..separator];
@@ -54,5 +55,6 @@ internal sealed class FakeRequest
         return result;
     }
 
-    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
+    /// <summary>Decodes one form-encoded value (<c>+</c> is a space).</summary>
+    public static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 }

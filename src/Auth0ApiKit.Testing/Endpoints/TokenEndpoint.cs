@@ -180,15 +180,9 @@ internal sealed class TokenEndpoint
         switch (request.MediaType)
         {
             case "application/x-www-form-urlencoded":
-                var form = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var pair in request.BodyText.Split('&', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    var separator = pair.IndexOf('=', StringComparison.Ordinal);
-                    var name = Decode(separator < 0 ? pair : pair[..separator]);
-                    form.TryAdd(name, Decode(separator < 0 ? string.Empty : pair[(separator + 1)..]));
-                }
-
-                return form;
+                // The first value of a repeated parameter counts.
+                var form = FakeRequest.ParseForm(request.BodyText);
+                return form.AllKeys.OfType<string>().ToDictionary(name => name, name => form.GetValues(name)![0], StringComparer.Ordinal);
             case "application/json":
                 try
                 {
@@ -245,7 +239,7 @@ internal sealed class TokenEndpoint
             return AccessDenied(401, "Unauthorized");
         }
 
-        var basicId = Decode(decoded[..separator]);
+        var basicId = FakeRequest.Decode(decoded[..separator]);
         if (clientId is not null && clientId != basicId)
         {
             return Error(400, "invalid_request", "The client id in the Authorization header and in the body differ.");
@@ -257,11 +251,9 @@ internal sealed class TokenEndpoint
         }
 
         clientId = basicId;
-        clientSecret = Decode(decoded[(separator + 1)..]);
+        clientSecret = FakeRequest.Decode(decoded[(separator + 1)..]);
         return null;
     }
-
-    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 
     private static FakeResponse AccessDenied(int status, string description) => Error(status, "access_denied", description);
 

@@ -60,9 +60,7 @@ public sealed class ApplicationDefinitionBuilder : DefinitionBuilder<Application
 
         if (!_kind.IsKnown)
         {
-            errors.Add(Rules.NotOneOf(F.AppType, "the application kind", _kind.Value,
-                [ApplicationKind.RegularWeb.Value, ApplicationKind.MachineToMachine.Value, ApplicationKind.SinglePage.Value, ApplicationKind.Native.Value],
-                RuleOrigin.Sdk));
+            errors.Add(Rules.NotOneOf(F.AppType, "the application kind", _kind.Value, ApplicationKind.KnownValues, RuleOrigin.Sdk));
         }
 
         if (_kind.IsPublicClient && _grantTypes is not null && _grantTypes.Contains(GrantType.ClientCredentials))

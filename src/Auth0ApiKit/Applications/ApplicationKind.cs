@@ -37,7 +37,11 @@ public readonly record struct ApplicationKind
     public string Value => _value ?? string.Empty;
 
     /// <summary>Whether the SDK knows this kind.</summary>
-    public bool IsKnown => this == RegularWeb || this == MachineToMachine || this == SinglePage || this == Native;
+    public bool IsKnown => KnownValues.Contains(Value, StringComparer.Ordinal);
+
+    /// <summary>The kinds the SDK knows, as Auth0 spells them: the one list the builder and the fake tenant check against.</summary>
+    internal static IReadOnlyList<string> KnownValues { get; } =
+        [RegularWeb.Value, MachineToMachine.Value, SinglePage.Value, Native.Value];
 
     /// <summary>Whether applications of this kind are public clients that hold no secret (single-page and native).</summary>
     public bool IsPublicClient => this == SinglePage || this == Native;
