@@ -35,8 +35,11 @@ public sealed class FakeTenantHandler : HttpMessageHandler
         }
 
         var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
-        var fakeRequest = new FakeRequest(request.Method.Method, uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0],
-            uri.IsAbsoluteUri ? uri.Query : string.Empty, headers, body);
+        var relative = uri.IsAbsoluteUri ? null : uri.OriginalString.Split('?', 2);
+        var fakeRequest = new FakeRequest(request.Method.Method,
+            relative is null ? uri.AbsolutePath : relative[0],
+            relative is null ? uri.Query : relative.Length > 1 ? relative[1] : string.Empty,
+            headers, body);
 
         FakeResponse response;
         try

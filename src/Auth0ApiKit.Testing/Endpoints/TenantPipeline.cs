@@ -61,7 +61,7 @@ internal sealed class TenantPipeline
                 sequence,
                 receivedAt,
                 request.Method,
-                Redactor.Redact(request.Path + QueryText(request)) ?? string.Empty,
+                Redactor.Redact(request.RawQuery.Length == 0 ? request.Path : request.Path + "?" + request.RawQuery) ?? string.Empty,
                 request.Headers.ToDictionary(h => h.Key, h => Redactor.RedactHeader(h.Key, h.Value), StringComparer.OrdinalIgnoreCase),
                 Redactor.Redact(request.BodyText) ?? string.Empty,
                 response?.Status ?? 0,
@@ -249,11 +249,6 @@ internal sealed class TenantPipeline
 
         return new RouteMatch(caller => found.Handler(caller!), RateLimited: true, RequiredScope: found.Scope);
     }
-
-    private static string QueryText(FakeRequest request) =>
-        request.Query.Count == 0
-            ? string.Empty
-            : "?" + string.Join('&', request.Query.AllKeys.SelectMany(k => (request.Query.GetValues(k) ?? []).Select(v => $"{k}={v}")));
 
     /// <summary>The endpoint a request goes to, or the error that answers it instead.</summary>
     private sealed record RouteMatch(Func<ManagementCaller?, FakeResponse>? Handler, bool RateLimited, FakeResponse? Error = null, string? RequiredScope = null)

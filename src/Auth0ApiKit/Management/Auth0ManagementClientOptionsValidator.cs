@@ -36,14 +36,14 @@ internal sealed class TenantIssuerAttribute : ValidationAttribute
         TenantDomainAttribute.Result(value is string { Length: > 0 } issuer ? TenantUrls.IssuerProblem(issuer) : null, validationContext);
 }
 
-/// <summary>An absolute <c>http</c> or <c>https</c> URL.</summary>
+/// <summary>An absolute <c>https</c> URL, or plain <c>http</c> on a loopback host only: tokens and secrets travel to it.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class AbsoluteHttpUrlAttribute : ValidationAttribute
 {
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
         TenantDomainAttribute.Result(
-            value is Uri uri && !(uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-                ? "It must be an absolute http or https URL."
+            value is Uri uri && !(uri.IsAbsoluteUri && TenantUrls.IsHttpsOrLoopbackHttp(uri))
+                ? "It must be an absolute https URL (plain http only on a loopback host): tokens and secrets are sent to it."
                 : null,
             validationContext);
 }

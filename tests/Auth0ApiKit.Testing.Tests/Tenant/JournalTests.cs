@@ -50,4 +50,16 @@ public class JournalTests
         tenant.Journal.Entries.Select(e => e.Sequence).Should().Equal(3, 4, 5);
         tenant.Journal.TotalRequests.Should().Be(5);
     }
+
+    [Fact]
+    public async Task A_secret_in_the_query_is_redacted_even_when_it_decodes_to_spaces_or_ampersands()
+    {
+        var tenant = new FakeTenant();
+        using var http = tenant.CreateHttpClient();
+
+        await http.GetAsync(".well-known/jwks.json?client_secret=top%20secret%26more&x=1").WaitAsync(Bound);
+
+        var entry = tenant.Journal.Entries.Single();
+        entry.PathAndQuery.Should().Be("/.well-known/jwks.json?client_secret=***&x=1");
+    }
 }
