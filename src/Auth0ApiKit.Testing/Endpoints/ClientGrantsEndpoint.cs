@@ -8,9 +8,9 @@ namespace Auth0ApiKit.Testing.Endpoints;
 /// <summary><c>/api/v2/client-grants</c>: authorizations of applications for APIs, with offset and checkpoint paging.</summary>
 internal sealed class ClientGrantsEndpoint
 {
-    private const string ClientSubject = "client";
+    private const string ClientSubject = F.ClientSubjectType;
 
-    private static readonly IReadOnlyList<string> SubjectTypes = [ClientSubject, "user"];
+    private static readonly IReadOnlyList<string> SubjectTypes = [ClientSubject, F.UserSubjectType];
 
     private static readonly BodySchema CreateSchema = new(
     [
@@ -117,12 +117,12 @@ internal sealed class ClientGrantsEndpoint
         {
             if (!_store.Clients.TryGet(body.ClientId!, out _))
             {
-                return ManagementErrors.Error(404, "The client does not exist", "inexistent_client");
+                return ClientsEndpoint.NotFound();
             }
 
             if (_store.FindResourceServerByIdentifier(body.Audience!) is null)
             {
-                return ManagementErrors.Error(404, "The resource server does not exist", "inexistent_resource_server");
+                return ResourceServersEndpoint.NotFound();
             }
 
             var subject = body.SubjectType ?? ClientSubject;

@@ -169,7 +169,7 @@ internal sealed class ClientsEndpoint
         };
     }
 
-    private static FakeResponse NotFound() => ManagementErrors.Error(404, "The client does not exist", "inexistent_client");
+    internal static FakeResponse NotFound() => ManagementErrors.Error(404, "The client does not exist", "inexistent_client");
 
     private static void CheckFields(ClientDto body, List<ValidationError> errors)
     {

@@ -182,7 +182,7 @@ internal sealed class ResourceServersEndpoint
         }
     }
 
-    private static FakeResponse NotFound() =>
+    internal static FakeResponse NotFound() =>
         ManagementErrors.Error(404, "The resource server does not exist", "inexistent_resource_server");
 
     private static void CheckFields(ResourceServerDto body, List<ValidationError> errors)

@@ -13,10 +13,8 @@ namespace Auth0ApiKit.Testing.Endpoints;
 /// </summary>
 internal sealed class TenantPipeline
 {
-    private const string ManagementPrefix = "api/v2";
     private static readonly TimeSpan TimeoutSafetyNet = TimeSpan.FromMinutes(10);
 
-    private readonly TenantStore _store;
     private readonly FaultInjector _faults;
     private readonly RequestJournal _journal;
     private readonly TimeProvider _time;
@@ -30,7 +28,6 @@ internal sealed class TenantPipeline
     public TenantPipeline(TenantStore store, FaultInjector faults, RequestJournal journal, TimeProvider time,
         ManagementAuthenticator authenticator, TokenEndpoint token, WellKnownEndpoint wellKnown)
     {
-        _store = store;
         _faults = faults;
         _journal = journal;
         _time = time;

@@ -11,8 +11,8 @@ namespace Auth0ApiKit.Testing.Endpoints;
 /// <summary><c>POST /oauth/token</c>: client credentials and refresh tokens, with every error Auth0 gives.</summary>
 internal sealed class TokenEndpoint
 {
-    private const string ClientCredentials = "client_credentials";
-    private const string RefreshTokenGrant = "refresh_token";
+    private static readonly string ClientCredentials = GrantType.ClientCredentials.Value;
+    private static readonly string RefreshTokenGrant = GrantType.RefreshToken.Value;
 
     private readonly TenantStore _store;
     private readonly TenantTokens _tokens;
@@ -43,8 +43,8 @@ internal sealed class TokenEndpoint
         return parameters.GetValueOrDefault(T.GrantType) switch
         {
             null or "" => Error(400, "invalid_request", "Missing required parameter: grant_type"),
-            ClientCredentials => HandleClientCredentials(clientId, clientSecret, parameters.GetValueOrDefault(T.Audience)),
-            RefreshTokenGrant => HandleRefreshToken(clientId, clientSecret, parameters.GetValueOrDefault(T.RefreshToken)),
+            var grant when grant == ClientCredentials => HandleClientCredentials(clientId, clientSecret, parameters.GetValueOrDefault(T.Audience)),
+            var grant when grant == RefreshTokenGrant => HandleRefreshToken(clientId, clientSecret, parameters.GetValueOrDefault(T.RefreshToken)),
             var other => Error(400, "unsupported_grant_type", $"Unsupported grant type: {other}"),
         };
     }
@@ -63,7 +63,7 @@ internal sealed class TokenEndpoint
         {
             client = Authenticate(clientId, clientSecret, requireSecret: true);
             api = string.IsNullOrEmpty(audience) ? null : _store.FindResourceServerByIdentifier(audience);
-            grant = api is null ? null : _store.FindGrant(clientId, audience!, "client");
+            grant = api is null ? null : _store.FindGrant(clientId, audience!, ClientGrantFields.ClientSubjectType);
         }
 
         if (client is null)
@@ -93,7 +93,7 @@ internal sealed class TokenEndpoint
         }
 
         var token = _tokens.IssueForApplication(api, clientId, grant.Scope ?? []);
-        return Success(token, refreshToken: null);
+        return Success(token);
     }
 
     private FakeResponse HandleRefreshToken(string? clientId, string? clientSecret, string? refreshToken)
@@ -137,7 +137,7 @@ internal sealed class TokenEndpoint
         }
 
         var token = _tokens.IssueForUser(api, stored.UserId, clientId, stored.Scopes, customClaims: null);
-        return Success(token, refreshToken: null);
+        return Success(token);
     }
 
     /// <summary>The client, when the id is known and the secret matches (compared in constant time); public clients need none.</summary>
@@ -160,12 +160,11 @@ internal sealed class TokenEndpoint
     private static bool SecretsMatch(string given, string expected) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
-    private static FakeResponse Success(TenantTokens.Minted token, string? refreshToken)
+    private static FakeResponse Success(TenantTokens.Minted token)
     {
         var response = FakeResponse.Json(200, new TokenResponseDto
         {
             AccessToken = token.AccessToken,
-            RefreshToken = refreshToken,
             Scope = token.Scopes.Count == 0 ? null : string.Join(' ', token.Scopes),
             ExpiresIn = token.ExpiresIn,
             TokenType = "Bearer",

@@ -48,7 +48,7 @@ public sealed class FakeTenantAuthorizations
         ArgumentNullException.ThrowIfNull(apiIdentifier);
         lock (_store.Gate)
         {
-            return _store.FindGrant(clientId, apiIdentifier, "client") is { } row ? AuthorizationsClient.ToTenantAuthorization(row) : null;
+            return _store.FindGrant(clientId, apiIdentifier, ClientGrantFields.ClientSubjectType) is { } row ? AuthorizationsClient.ToTenantAuthorization(row) : null;
         }
     }
 

@@ -96,7 +96,7 @@ public sealed class FakeTenantTokens
         {
             var api = _store.FindResourceServerByIdentifier(apiIdentifier)
                 ?? throw new FakeTenantException(404, $"Service not found: {apiIdentifier}");
-            return (api, _store.FindGrant(clientId, apiIdentifier, "client")?.Scope);
+            return (api, _store.FindGrant(clientId, apiIdentifier, Wire.ClientGrantFields.ClientSubjectType)?.Scope);
         }
     }
 }

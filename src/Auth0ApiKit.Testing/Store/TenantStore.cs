@@ -170,7 +170,7 @@ internal sealed class TenantStore
         }
     }
 
-    private static (string, string, string) GrantKey(ClientGrantDto row) => (row.ClientId!, row.Audience!, row.SubjectType ?? "client");
+    private static (string, string, string) GrantKey(ClientGrantDto row) => (row.ClientId!, row.Audience!, row.SubjectType ?? ClientGrantFields.ClientSubjectType);
 
     private void Touch() => Interlocked.Increment(ref _version);
 }

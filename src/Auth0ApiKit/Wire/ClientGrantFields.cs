@@ -5,6 +5,12 @@ internal static class ClientGrantFields
 {
     public const string Id = "id";
     public const string SubjectType = "subject_type";
+
+    /// <summary>The <c>subject_type</c> of an application's own authorization (the client-credentials kind).</summary>
+    public const string ClientSubjectType = "client";
+
+    /// <summary>The <c>subject_type</c> of an authorization for users.</summary>
+    public const string UserSubjectType = "user";
     public const string ClientId = "client_id";
     public const string Audience = "audience";
     public const string Scope = "scope";

@@ -9,7 +9,7 @@ namespace Auth0ApiKit.Management;
 internal sealed class AuthorizationsClient : IAuthorizationsClient
 {
     private const string Path = "client-grants";
-    private const string ClientSubject = "client";
+    private const string ClientSubject = ClientGrantFields.ClientSubjectType;
     private const int PageSize = 100;
 
     private readonly ManagementConnection _connection;
