@@ -10,8 +10,7 @@ internal sealed class FakeRequest
     {
         Method = method.ToUpperInvariant();
         Path = path;
-        RawQuery = query.TrimStart('?');
-        Query = ParseForm(RawQuery);
+        Query = ParseForm(query.TrimStart('?'));
         Headers = headers;
         Body = body;
     }
@@ -24,9 +23,6 @@ internal sealed class FakeRequest
 
     /// <summary>The decoded query parameters; a parameter may repeat.</summary>
     public NameValueCollection Query { get; }
-
-    /// <summary>The query as it arrived (still percent-encoded, without <c>?</c>): what the journal records, redacted.</summary>
-    public string RawQuery { get; }
 
     /// <summary>The headers, case-insensitive by name.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }

@@ -58,7 +58,7 @@ internal sealed class TenantPipeline
                 sequence,
                 receivedAt,
                 request.Method,
-                Redactor.Redact(request.RawQuery.Length == 0 ? request.Path : request.Path + "?" + request.RawQuery) ?? string.Empty,
+                JournalPath(request),
                 request.Headers.ToDictionary(h => h.Key, h => Redactor.RedactHeader(h.Key, h.Value), StringComparer.OrdinalIgnoreCase),
                 Redactor.Redact(request.BodyText) ?? string.Empty,
                 response?.Status ?? 0,
@@ -245,6 +245,22 @@ internal sealed class TenantPipeline
         }
 
         return new RouteMatch(caller => found.Handler(caller!), RateLimited: true, RequiredScope: found.Scope);
+    }
+
+    /// <summary>
+    /// The path and decoded query as the journal shows them: each secret-named parameter masked whole after decoding
+    /// (so a secret holding <c>&amp;</c> or a space cannot slip past), the other values redacted.
+    /// </summary>
+    private static string JournalPath(FakeRequest request)
+    {
+        if (request.Query.Count == 0)
+        {
+            return Redactor.Redact(request.Path) ?? string.Empty;
+        }
+
+        var parameters = request.Query.AllKeys.OfType<string>().SelectMany(name => (request.Query.GetValues(name) ?? [])
+            .Select(value => $"{name}={(Redactor.IsSecretField(name) ? Redactor.Mask : Redactor.Redact(value))}"));
+        return Redactor.Redact(request.Path) + "?" + string.Join('&', parameters);
     }
 
     /// <summary>The endpoint a request goes to, or the error that answers it instead.</summary>

@@ -23,15 +23,15 @@ public sealed class AccessTokenCacheOptions
     {
         if (Problem() is { } problem)
         {
-            throw new ArgumentOutOfRangeException(problem.StartsWith(nameof(FetchTimeout), StringComparison.Ordinal) ? nameof(FetchTimeout) : nameof(RefreshBeforeExpiry), problem);
+            throw new ArgumentOutOfRangeException(problem.Property, problem.Message);
         }
     }
 
     /// <summary>What is wrong with these settings, as a sentence starting with the property's name; <see langword="null"/> when nothing is.</summary>
-    internal string? Problem() =>
+    internal (string Property, string Message)? Problem() =>
         RefreshBeforeExpiry < TimeSpan.Zero || RefreshBeforeExpiry > TimeSpan.FromHours(1)
-            ? "RefreshBeforeExpiry must be between zero and one hour."
+            ? (nameof(RefreshBeforeExpiry), "RefreshBeforeExpiry must be between zero and one hour.")
             : FetchTimeout < TimeSpan.FromSeconds(1) || FetchTimeout > TimeSpan.FromMinutes(10)
-                ? "FetchTimeout must be between 1 second and 10 minutes."
+                ? (nameof(FetchTimeout), "FetchTimeout must be between 1 second and 10 minutes.")
                 : null;
 }

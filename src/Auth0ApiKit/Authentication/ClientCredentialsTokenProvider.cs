@@ -57,7 +57,7 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
     private long _fetchCount;
 
     /// <inheritdoc />
-    public async ValueTask<AccessToken> GetTokenAsync(string audience, AccessToken? staleToken = null, CancellationToken cancellationToken = default)
+    public ValueTask<AccessToken> GetTokenAsync(string audience, AccessToken? staleToken = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(audience);
         if (staleToken is not null)
@@ -66,11 +66,14 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
             _rejected[audience] = staleToken.Value;
         }
 
-        if (Cached(audience, staleToken) is { } cached)
-        {
-            return cached;
-        }
+        // The hit path allocates nothing: no closure, no state machine.
+        return Cached(audience, staleToken) is { } cached
+            ? ValueTask.FromResult(cached)
+            : new ValueTask<AccessToken>(JoinOrStartFetchAsync(audience, staleToken, cancellationToken));
+    }
 
+    private async Task<AccessToken> JoinOrStartFetchAsync(string audience, AccessToken? staleToken, CancellationToken cancellationToken)
+    {
         Lazy<Task<AccessToken>>? created = null;
         var fetch = _fetches.GetOrAdd(audience, a => created = new Lazy<Task<AccessToken>>(() => FetchAsync(a, staleToken, created!)));
         return await fetch.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -114,7 +117,8 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
         {
             throw new Auth0TimeoutException(
-                $"No token for {audience} arrived within {_options.FetchTimeout.TotalSeconds:0.###} s (AccessTokenCacheOptions.FetchTimeout).", e);
+                $"No token for {audience} arrived within {_options.FetchTimeout.TotalSeconds:0.###} s (AccessTokenCacheOptions.FetchTimeout).",
+                _options.FetchTimeout, attempts: 1, e);
         }
         finally
         {

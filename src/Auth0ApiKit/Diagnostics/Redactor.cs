@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Auth0ApiKit.Wire;
 
 namespace Auth0ApiKit.Diagnostics;
 
@@ -41,10 +42,21 @@ internal static partial class Redactor
         return redacted.Length <= maxLength ? redacted : redacted[..maxLength] + "…";
     }
 
-    [GeneratedRegex(""""(?<prefix>"(?:client_secret|signing_secret|access_token|refresh_token|id_token|password|client_assertion)"\s*:\s*)"(?:[^"\\]|\\.)*(?:"|$)"""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>The names of the fields whose values are secrets: the one list every pattern below uses.</summary>
+    private const string SecretFields =
+        ClientFields.ClientSecret + "|" + ResourceServerFields.SigningSecret + "|" + TokenRequestFields.AccessToken + "|" +
+        TokenRequestFields.RefreshToken + "|id_token|password|client_assertion";
+
+    /// <summary>Whether a JSON or form field of this name holds a secret.</summary>
+    public static bool IsSecretField(string name) => SecretFieldName().IsMatch(name);
+
+    [GeneratedRegex("^(?:" + SecretFields + ")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SecretFieldName();
+
+    [GeneratedRegex("(?<prefix>\"(?:" + SecretFields + """)"\s*:\s*)"(?:[^"\\]|\\.)*(?:"|$)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex JsonSecretField();
 
-    [GeneratedRegex("""(?<prefix>(?:^|[?&])(?:client_secret|signing_secret|access_token|refresh_token|id_token|password|client_assertion)=)[^&\s]*""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("(?<prefix>(?:^|[?&])(?:" + SecretFields + """)=)[^&\s]*""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FormSecretField();
 
     [GeneratedRegex("""(?<scheme>\b(?:Basic|Bearer))\s+[A-Za-z0-9\-._~+/]+=*""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -116,7 +116,7 @@ public sealed class Auth0ManagementClientOptions : IValidatableObject
 
         if (TokenCache?.Problem() is { } problem)
         {
-            yield return new ValidationResult($"{nameof(TokenCache)}.{problem}", [$"{nameof(TokenCache)}.{nameof(AccessTokenCacheOptions.RefreshBeforeExpiry)}"]);
+            yield return new ValidationResult($"{nameof(TokenCache)}.{problem.Message}", [$"{nameof(TokenCache)}.{problem.Property}"]);
         }
     }
 }

@@ -31,13 +31,13 @@ internal sealed class TokenRequestDto
 /// <summary>The token endpoint's success body.</summary>
 internal sealed class TokenResponseDto
 {
-    [JsonPropertyName("access_token")]
+    [JsonPropertyName(TokenRequestFields.AccessToken)]
     public string? AccessToken { get; set; }
 
-    [JsonPropertyName("refresh_token")]
+    [JsonPropertyName(TokenRequestFields.RefreshToken)]
     public string? RefreshToken { get; set; }
 
-    [JsonPropertyName("scope")]
+    [JsonPropertyName(TokenRequestFields.Scope)]
     public string? Scope { get; set; }
 
     [JsonPropertyName("expires_in")]
@@ -56,4 +56,7 @@ internal static class TokenRequestFields
     public const string Audience = "audience";
     public const string Scope = "scope";
     public const string RefreshToken = "refresh_token";
+
+    /// <summary>The name of the access token in the token endpoint's answer.</summary>
+    public const string AccessToken = "access_token";
 }

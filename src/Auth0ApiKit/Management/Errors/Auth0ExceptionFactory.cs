@@ -239,8 +239,8 @@ internal static class Auth0ExceptionFactory
                 body = body[Utf8Bom.Length..];
             }
 
-            var management = TryDeserialize(body, WireJsonContext.Default.ManagementErrorDto);
-            var oauth = TryDeserialize(body, WireJsonContext.Default.OAuthErrorDto);
+            var management = TryDeserialize(body, WireJson.Context.ManagementErrorDto);
+            var oauth = TryDeserialize(body, WireJson.Context.OAuthErrorDto);
             var looksManagement = management is not null && (management.Message is not null || management.ErrorCode is not null);
             if (oauth?.Error is not null && (oauth.ErrorDescription is not null || !looksManagement))
             {
