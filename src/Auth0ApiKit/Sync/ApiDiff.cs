@@ -38,23 +38,10 @@ internal static class ApiDiff
     public static (List<FieldChange> Fields, List<ScopeChange> Scopes, bool HasChanges) ForUpdate(ApiDefinition current, ApiDefinition desired)
     {
         var (body, hasChanges) = ResourceServerMapping.ToPatchBody(current, desired);
-        var fields = Collect(body, InForce(current));
+        var fields = Collect(body, ResourceServerMapping.InForce(current));
         var scopes = body.Scopes is null ? [] : ScopeChanges(current.Scopes ?? [], desired.Scopes!);
         return (fields, scopes, hasChanges);
     }
-
-    /// <summary>The values in force, defaults filled in: what an update compares against.</summary>
-    private static ResourceServerDto InForce(ApiDefinition current) => new()
-    {
-        Name = current.Name,
-        SigningAlgorithm = current.EffectiveSigningAlgorithm.Value,
-        TokenLifetime = Seconds(current.EffectiveTokenLifetime),
-        TokenLifetimeForWeb = Seconds(current.EffectiveWebTokenLifetime),
-        AllowOfflineAccess = current.AllowOfflineAccess ?? false,
-        SkipConsentForVerifiableFirstPartyClients = current.AllowSkippingUserConsent ?? false,
-        EnforcePolicies = current.EnforcePolicies ?? false,
-        TokenDialect = current.EffectiveTokenDialect.Value,
-    };
 
     private static List<FieldChange> Collect(ResourceServerDto body, ResourceServerDto? before)
     {
@@ -96,8 +83,6 @@ internal static class ApiDiff
             .Select(s => new ScopeChange(ChangeKind.Delete, s.Value, s.Description, null)));
         return changes;
     }
-
-    private static long Seconds(TimeSpan duration) => (long)duration.TotalSeconds;
 
     private static string? Text(long? value) => value?.ToString(CultureInfo.InvariantCulture);
 

@@ -86,17 +86,18 @@ internal static class ResourceServerMapping
     /// <returns>The body, and whether it changes anything.</returns>
     public static (ResourceServerDto Body, bool HasChanges) ToPatchBody(ApiDefinition current, ApiDefinition desired)
     {
+        var inForce = InForce(current);
         var body = new ResourceServerDto
         {
-            Name = Changed(desired.Name, current.Name),
+            Name = Changed(desired.Name, inForce.Name),
             SigningSecret = desired.SigningSecret is { } secret && !secret.Equals(current.SigningSecret) ? secret.Reveal() : null,
-            TokenLifetime = Changed(ToSeconds(desired.TokenLifetime), (long)current.EffectiveTokenLifetime.TotalSeconds),
-            TokenLifetimeForWeb = Changed(ToSeconds(desired.WebTokenLifetime), (long)current.EffectiveWebTokenLifetime.TotalSeconds),
-            AllowOfflineAccess = Changed(desired.AllowOfflineAccess, current.AllowOfflineAccess ?? false),
-            SkipConsentForVerifiableFirstPartyClients = Changed(desired.AllowSkippingUserConsent, current.AllowSkippingUserConsent ?? false),
+            TokenLifetime = Changed(ToSeconds(desired.TokenLifetime), inForce.TokenLifetime),
+            TokenLifetimeForWeb = Changed(ToSeconds(desired.WebTokenLifetime), inForce.TokenLifetimeForWeb),
+            AllowOfflineAccess = Changed(desired.AllowOfflineAccess, inForce.AllowOfflineAccess),
+            SkipConsentForVerifiableFirstPartyClients = Changed(desired.AllowSkippingUserConsent, inForce.SkipConsentForVerifiableFirstPartyClients),
             Scopes = desired.Scopes is { } scopes && !SameScopes(scopes, current.Scopes ?? []) ? scopes.Select(ToDto).ToList() : null,
-            EnforcePolicies = Changed(desired.EnforcePolicies, current.EnforcePolicies ?? false),
-            TokenDialect = desired.TokenDialect is { } dialect && dialect != current.EffectiveTokenDialect ? dialect.Value : null,
+            EnforcePolicies = Changed(desired.EnforcePolicies, inForce.EnforcePolicies),
+            TokenDialect = Changed(desired.TokenDialect?.Value, inForce.TokenDialect),
         };
         var hasChanges = body.Name is not null || body.SigningSecret is not null || body.TokenLifetime is not null ||
                          body.TokenLifetimeForWeb is not null || body.AllowOfflineAccess is not null ||
@@ -104,6 +105,22 @@ internal static class ResourceServerMapping
                          body.EnforcePolicies is not null || body.TokenDialect is not null;
         return (body, hasChanges);
     }
+
+    /// <summary>
+    /// The settings in force of <paramref name="current"/>, defaults filled in: what an update compares against (the
+    /// one place that knows the tenant's defaults for a comparison; scopes and secrets are compared apart).
+    /// </summary>
+    public static ResourceServerDto InForce(ApiDefinition current) => new()
+    {
+        Name = current.Name,
+        SigningAlgorithm = current.EffectiveSigningAlgorithm.Value,
+        TokenLifetime = ToSeconds(current.EffectiveTokenLifetime),
+        TokenLifetimeForWeb = ToSeconds(current.EffectiveWebTokenLifetime),
+        AllowOfflineAccess = current.AllowOfflineAccess ?? false,
+        SkipConsentForVerifiableFirstPartyClients = current.AllowSkippingUserConsent ?? false,
+        EnforcePolicies = current.EnforcePolicies ?? false,
+        TokenDialect = current.EffectiveTokenDialect.Value,
+    };
 
     /// <summary>
     /// Whether <paramref name="current"/> already has every setting <paramref name="desired"/> sets: nothing to
@@ -119,13 +136,14 @@ internal static class ResourceServerMapping
 
     public static ResourceServerScopeDto ToDto(Scope scope) => new() { Value = scope.Value, Description = scope.Description };
 
-    private static long? ToSeconds(TimeSpan? duration) => duration is { } value ? (long)value.TotalSeconds : null;
+    /// <summary>A duration as the wire's whole seconds.</summary>
+    public static long? ToSeconds(TimeSpan? duration) => duration is { } value ? (long)value.TotalSeconds : null;
 
     private static T? Changed<T>(T? desired, T? current)
         where T : class =>
         desired is not null && !desired.Equals(current) ? desired : null;
 
-    private static T? Changed<T>(T? desired, T current)
+    private static T? Changed<T>(T? desired, T? current)
         where T : struct =>
         desired is { } value && !value.Equals(current) ? value : null;
 }
