@@ -7,11 +7,10 @@ namespace Auth0ApiKit.Sync;
 /// <summary>Writes a plan as indented JSON through source-generated metadata (AOT-safe). Secrets carry no values.</summary>
 internal static class PlanJson
 {
-    private static readonly SyncJsonContext Context = new(new JsonSerializerOptions
+    /// <summary>The context attribute's settings plus the relaxed encoder, which an attribute cannot set.</summary>
+    private static readonly SyncJsonContext Context = new(new JsonSerializerOptions(SyncJsonContext.Default.Options)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = true,
+        TypeInfoResolver = null,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Auth0ApiKit.Wire;
 
@@ -12,17 +11,15 @@ namespace Auth0ApiKit.Wire;
 internal static class WireJson
 {
     /// <summary>The context to use everywhere instead of <see cref="WireJsonContext.Default"/>.</summary>
-    /// <remarks>The settings repeat <see cref="WireJsonContext"/>'s attribute, which has no encoder setting.</remarks>
+    /// <remarks>The settings are <see cref="WireJsonContext"/>'s attribute's; only the encoder, which an attribute cannot set, is added.</remarks>
     public static WireJsonContext Context { get; } = new(Options(indented: false));
 
     /// <summary>The same settings, writing indented JSON: for files people read (a tenant export).</summary>
     public static WireJsonContext Indented { get; } = new(Options(indented: true));
 
-    private static JsonSerializerOptions Options(bool indented) => new()
+    private static JsonSerializerOptions Options(bool indented) => new(WireJsonContext.Default.Options)
     {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        NumberHandling = JsonNumberHandling.Strict,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        TypeInfoResolver = null,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = indented,
     };
