@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Auth0ApiKit.Management;
 
 /// <summary>One page of a list, with the totals Auth0 reports.</summary>
@@ -10,4 +12,23 @@ public sealed record ResultPage<T>(IReadOnlyList<T> Items, int Total, int Start,
 {
     /// <summary>Whether pages follow this one.</summary>
     public bool HasMore => Start + Items.Count < Total;
+
+    /// <summary>Every item of every page, fetching the next page only when the enumeration reaches it.</summary>
+    internal static async IAsyncEnumerable<T> EnumerateAsync(
+        Func<int, CancellationToken, Task<ResultPage<T>>> fetchPage, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var page = 0; ; page++)
+        {
+            var result = await fetchPage(page, cancellationToken).ConfigureAwait(false);
+            foreach (var item in result.Items)
+            {
+                yield return item;
+            }
+
+            if (!result.HasMore || result.Items.Count == 0)
+            {
+                yield break;
+            }
+        }
+    }
 }

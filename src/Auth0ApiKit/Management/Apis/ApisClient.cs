@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Validation;
 using Auth0ApiKit.Wire;
@@ -62,22 +61,8 @@ internal sealed class ApisClient : IApisClient
         return row is null ? null : ToTenantApi(row);
     }
 
-    public async IAsyncEnumerable<TenantApi> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        for (var page = 0; ; page++)
-        {
-            var result = await ListPageAsync(page, PageSize, cancellationToken).ConfigureAwait(false);
-            foreach (var api in result.Items)
-            {
-                yield return api;
-            }
-
-            if (!result.HasMore || result.Items.Count == 0)
-            {
-                yield break;
-            }
-        }
-    }
+    public IAsyncEnumerable<TenantApi> ListAsync(CancellationToken cancellationToken = default) =>
+        ResultPage<TenantApi>.EnumerateAsync((page, ct) => ListPageAsync(page, PageSize, ct), cancellationToken);
 
     public async Task<ResultPage<TenantApi>> ListPageAsync(int page, int perPage, CancellationToken cancellationToken = default)
     {

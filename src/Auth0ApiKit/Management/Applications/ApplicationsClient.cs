@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Auth0ApiKit.Applications;
 using Auth0ApiKit.Validation;
 using Auth0ApiKit.Wire;
@@ -47,23 +46,15 @@ internal sealed class ApplicationsClient : IApplicationsClient
         return row is null ? null : ToTenantApplication(row);
     }
 
-    public async IAsyncEnumerable<TenantApplication> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        for (var page = 0; ; page++)
-        {
-            var result = await _connection.SendAsync(HttpMethod.Get, $"{Path}?page={page}&per_page={PageSize}&include_totals=true",
-                null, WireJson.Context.ClientPageDto, cancellationToken).ConfigureAwait(false);
-            var rows = result.Clients ?? [];
-            foreach (var row in rows)
-            {
-                yield return ToTenantApplication(row);
-            }
+    public IAsyncEnumerable<TenantApplication> ListAsync(CancellationToken cancellationToken = default) =>
+        ResultPage<TenantApplication>.EnumerateAsync(ListPageAsync, cancellationToken);
 
-            if (rows.Count < PageSize || (page + 1) * PageSize >= (result.Total ?? 0))
-            {
-                yield break;
-            }
-        }
+    private async Task<ResultPage<TenantApplication>> ListPageAsync(int page, CancellationToken cancellationToken)
+    {
+        var result = await _connection.SendAsync(HttpMethod.Get, $"{Path}?page={page}&per_page={PageSize}&include_totals=true",
+            null, WireJson.Context.ClientPageDto, cancellationToken).ConfigureAwait(false);
+        var items = (result.Clients ?? []).Select(ToTenantApplication).ToList();
+        return new ResultPage<TenantApplication>(items, result.Total ?? items.Count, result.Start ?? page * PageSize, result.Limit ?? PageSize);
     }
 
     public Task DeleteAsync(string clientId, CancellationToken cancellationToken = default)
