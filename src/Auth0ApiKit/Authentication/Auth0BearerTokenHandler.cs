@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Auth0ApiKit.Management;
 
 namespace Auth0ApiKit.Authentication;
 
@@ -11,6 +12,8 @@ namespace Auth0ApiKit.Authentication;
 /// </summary>
 public sealed class Auth0BearerTokenHandler : DelegatingHandler
 {
+    private const string InsufficientScope = "insufficient_scope";
+
     private readonly IAccessTokenProvider _tokens;
     private readonly string _audience;
     private readonly bool _refreshOnInsufficientScope;
@@ -67,8 +70,16 @@ public sealed class Auth0BearerTokenHandler : DelegatingHandler
             return false;
         }
 
-        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return body.Contains("\"insufficient_scope\"", StringComparison.Ordinal);
+        // Buffered (within the error reader's cap) so that the caller can still read the answer when it is returned.
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(Auth0ExceptionFactory.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+
+        return await Auth0ExceptionFactory.ErrorCodeAsync(response, cancellationToken).ConfigureAwait(false) == InsufficientScope;
     }
 }

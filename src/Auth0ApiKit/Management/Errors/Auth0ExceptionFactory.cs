@@ -159,6 +159,16 @@ internal static class Auth0ExceptionFactory
         }
     }
 
+    /// <summary>
+    /// The <c>errorCode</c> (or OAuth <c>error</c>) of an error answer, read and parsed as <see cref="FromResponseAsync(HttpResponseMessage, TimeProvider, CancellationToken)"/>
+    /// does; <see langword="null"/> when the body is not an Auth0 error body. Buffer the content first if it is to be read again.
+    /// </summary>
+    public static async Task<string?> ErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var (body, failure) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        return failure is null ? ErrorBody.Parse(body)?.Code : null;
+    }
+
     private static async Task<(byte[] Body, Exception? Failure)> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         // Content-Length, when given, bounds what HttpClient delivers; without it read up to the cap.
