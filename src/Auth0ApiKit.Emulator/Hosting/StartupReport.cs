@@ -2,7 +2,10 @@ using System.Text;
 
 namespace Auth0ApiKit.Emulator;
 
-/// <summary>What the emulator prints once it listens: the URL first (scripts look for it), then every credential.</summary>
+/// <summary>
+/// What the emulator prints once it listens: the URL first (scripts look for it), then every credential. Secrets are
+/// printed in full on purpose: they are the emulator's own fakes, which a test needs, and the issue asks for them.
+/// </summary>
 internal static class StartupReport
 {
     /// <summary>The first line's words before the URL.</summary>

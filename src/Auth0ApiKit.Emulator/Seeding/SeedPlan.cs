@@ -229,10 +229,9 @@ internal sealed class SeedPlan
     /// <summary>Application kinds in the dashboard's words, and Auth0's own <c>app_type</c> values.</summary>
     private static ApplicationKind KindOf(string? kind) => kind switch
     {
-        null or "machine_to_machine" or "non_interactive" => ApplicationKind.MachineToMachine,
-        "regular_web" => ApplicationKind.RegularWeb,
-        "single_page" or "spa" => ApplicationKind.SinglePage,
-        "native" => ApplicationKind.Native,
+        null or "machine_to_machine" => ApplicationKind.MachineToMachine,
+        "single_page" => ApplicationKind.SinglePage,
+        _ when new ApplicationKind(kind!).IsKnown => new ApplicationKind(kind!),
         _ => throw new EmulatorConfigurationException(
             $"kind: '{kind}' is not an application kind; use machine_to_machine, regular_web, single_page or native."),
     };

@@ -80,7 +80,10 @@ public sealed class Fault
     /// <summary>The connection drops: the caller gets an <see cref="HttpRequestException"/> and no answer.</summary>
     public static Fault DropConnection() => new(FaultKind.Drop, 0, null, null, TimeSpan.Zero, FaultTiming.BeforeCommit);
 
-    /// <summary>A 200 whose JSON body is cut off halfway.</summary>
+    /// <summary>
+    /// An answer whose JSON body is cut off halfway: a 200 before the change is committed; after commit, the real
+    /// answer's status with its body cut.
+    /// </summary>
     public static Fault MalformedBody() => new(FaultKind.Malformed, 200, null, null, TimeSpan.Zero, FaultTiming.BeforeCommit);
 
     /// <summary>An HTML error page from a proxy in front of the tenant.</summary>
