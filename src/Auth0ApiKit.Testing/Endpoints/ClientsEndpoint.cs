@@ -9,7 +9,7 @@ namespace Auth0ApiKit.Testing.Endpoints;
 /// <summary><c>/api/v2/clients</c>: list, get, create, update, delete applications and rotate their secrets.</summary>
 internal sealed class ClientsEndpoint
 {
-    private static readonly IReadOnlyList<string> AuthMethods = ["none", "client_secret_post", "client_secret_basic"];
+    private static readonly IReadOnlyList<string> AuthMethods = [F.AuthMethodNone, F.AuthMethodSecretPost, F.AuthMethodSecretBasic];
 
     private static readonly BodySchema CreateSchema = new(
     [
@@ -162,7 +162,7 @@ internal sealed class ClientsEndpoint
             Name = body.Name,
             AppType = kind.Value,
             GrantTypes = body.GrantTypes ?? [.. kind.DefaultGrantTypes.Select(g => g.Value)],
-            TokenEndpointAuthMethod = body.TokenEndpointAuthMethod ?? (isPublic ? "none" : "client_secret_post"),
+            TokenEndpointAuthMethod = body.TokenEndpointAuthMethod ?? (isPublic ? F.AuthMethodNone : F.AuthMethodSecretPost),
             IsFirstParty = body.IsFirstParty ?? true,
             Callbacks = body.Callbacks ?? [],
             AdditionalProperties = body.AdditionalProperties,

@@ -13,6 +13,7 @@ internal sealed class FakeRequest
         Query = ParseForm(query.TrimStart('?'));
         Headers = headers;
         Body = body;
+        MediaType = headers.TryGetValue("Content-Type", out var type) ? type.Split(';')[0].Trim().ToLowerInvariant() : string.Empty;
     }
 
     /// <summary>The HTTP method in upper case.</summary>
@@ -31,8 +32,7 @@ internal sealed class FakeRequest
     public byte[] Body { get; }
 
     /// <summary>The media type of the body, without parameters, in lower case; empty when absent.</summary>
-    public string MediaType =>
-        Headers.TryGetValue("Content-Type", out var value) ? value.Split(';')[0].Trim().ToLowerInvariant() : string.Empty;
+    public string MediaType { get; }
 
     /// <summary>The value of a header, or <see langword="null"/>.</summary>
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;

@@ -148,7 +148,7 @@ internal sealed class TokenEndpoint
             return null;
         }
 
-        var isPublic = client.TokenEndpointAuthMethod == "none" || new ApplicationKind(client.AppType ?? string.Empty).IsPublicClient;
+        var isPublic = client.TokenEndpointAuthMethod == ClientFields.AuthMethodNone || new ApplicationKind(client.AppType ?? string.Empty).IsPublicClient;
         if (!requireSecret && isPublic && clientSecret is null)
         {
             return client;

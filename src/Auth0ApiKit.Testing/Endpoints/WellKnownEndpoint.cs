@@ -33,7 +33,7 @@ internal sealed class WellKnownEndpoint
         ResponseTypesSupported = ["code", "token", "id_token", "code token", "code id_token", "token id_token", "code token id_token"],
         SubjectTypesSupported = ["public"],
         IdTokenSigningAlgValuesSupported = ["HS256", "RS256"],
-        TokenEndpointAuthMethodsSupported = ["client_secret_basic", "client_secret_post"],
+        TokenEndpointAuthMethodsSupported = [ClientFields.AuthMethodSecretBasic, ClientFields.AuthMethodSecretPost],
         GrantTypesSupported = ["authorization_code", "client_credentials", "refresh_token", "implicit"],
         ScopesSupported = ["openid", "profile", "offline_access", "name", "email"],
     };

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using Auth0ApiKit.Resilience;
+using Auth0ApiKit.Tokens;
 using Microsoft.Extensions.Logging;
 
 namespace Auth0ApiKit.Diagnostics;
@@ -13,7 +14,7 @@ namespace Auth0ApiKit.Diagnostics;
 /// </summary>
 internal sealed partial class Auth0TelemetryHandler : DelegatingHandler
 {
-    private const string TokenEndpointPath = "/oauth/token";
+    private const string TokenEndpointPath = "/" + TenantUrls.TokenPath;
 
     private static readonly Counter<long> Requests = Auth0ApiKitTelemetry.Meter.CreateCounter<long>(
         "auth0apikit.http.client.requests", "{request}", "Requests the SDK sent to Auth0, by route template and outcome; retries count once.");

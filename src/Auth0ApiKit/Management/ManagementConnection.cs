@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Auth0ApiKit.Resilience;
+using Auth0ApiKit.Tokens;
 using Auth0ApiKit.Wire;
 
 namespace Auth0ApiKit.Management;
@@ -22,7 +23,7 @@ internal sealed class ManagementConnection
     public ManagementConnection(Func<HttpClient> httpClient, Uri baseAddress, TimeProvider timeProvider)
     {
         _httpClient = httpClient;
-        _apiBase = new Uri(baseAddress, "api/v2/");
+        _apiBase = new Uri(baseAddress, TenantUrls.ManagementApiPath);
         _timeProvider = timeProvider;
     }
 

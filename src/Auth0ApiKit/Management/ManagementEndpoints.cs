@@ -15,7 +15,7 @@ internal sealed record ManagementEndpoints(TenantUrls Tenant, TenantUrls TokenIs
         var tenant = options.Issuer is { Length: > 0 } issuer ? TenantUrls.ForIssuer(issuer) : TenantUrls.ForDomain(options.Domain!);
         var tokenIssuer = options.CustomDomain is { Length: > 0 } custom ? TenantUrls.ForDomain(custom) : tenant;
         var baseAddress = options.BaseAddress ?? tenant.IssuerUri;
-        var jwksUri = options.BaseAddress is null ? tokenIssuer.JwksUri : new Uri(baseAddress, ".well-known/jwks.json");
-        return new ManagementEndpoints(tenant, tokenIssuer, baseAddress, new Uri(baseAddress, "oauth/token"), jwksUri);
+        var jwksUri = options.BaseAddress is null ? tokenIssuer.JwksUri : new Uri(baseAddress, TenantUrls.JwksPath);
+        return new ManagementEndpoints(tenant, tokenIssuer, baseAddress, new Uri(baseAddress, TenantUrls.TokenPath), jwksUri);
     }
 }

@@ -16,12 +16,21 @@ public sealed class TenantUrls : IEquatable<TenantUrls>
     {
         IssuerUri = issuer;
         Issuer = issuer.AbsoluteUri;
-        JwksUri = new Uri(issuer, ".well-known/jwks.json");
+        JwksUri = new Uri(issuer, JwksPath);
         OpenIdConfigurationUri = new Uri(issuer, ".well-known/openid-configuration");
-        TokenEndpoint = new Uri(issuer, "oauth/token");
-        ManagementApiAudience = Issuer + "api/v2/";
+        TokenEndpoint = new Uri(issuer, TokenPath);
+        ManagementApiAudience = Issuer + ManagementApiPath;
         UserInfoAudience = Issuer + "userinfo";
     }
+
+    /// <summary>The token endpoint, relative to a tenant's address.</summary>
+    internal const string TokenPath = "oauth/token";
+
+    /// <summary>The JSON Web Key Set, relative to a tenant's address.</summary>
+    internal const string JwksPath = ".well-known/jwks.json";
+
+    /// <summary>The Management API, relative to a tenant's address (and its audience's path).</summary>
+    internal const string ManagementApiPath = "api/v2/";
 
     /// <summary>The issuer as tokens carry it in <c>iss</c>: an absolute URL ending in <c>/</c>.</summary>
     public string Issuer { get; }

@@ -12,6 +12,15 @@ internal static class ClientFields
     public const string Callbacks = "callbacks";
     public const string IsFirstParty = "is_first_party";
 
+    /// <summary>The <c>token_endpoint_auth_method</c> of a public client, which holds no secret.</summary>
+    public const string AuthMethodNone = "none";
+
+    /// <summary>The <c>token_endpoint_auth_method</c> that sends the secret in the request body.</summary>
+    public const string AuthMethodSecretPost = "client_secret_post";
+
+    /// <summary>The <c>token_endpoint_auth_method</c> that sends the id and secret as HTTP Basic credentials.</summary>
+    public const string AuthMethodSecretBasic = "client_secret_basic";
+
     // Fields the SDK does not model but the fake tenant accepts (they round-trip as additional properties).
     public const string Description = "description";
     public const string AllowedLogoutUrls = "allowed_logout_urls";
