@@ -29,17 +29,17 @@ public sealed class RequirementTests
     }
 
     [Fact]
-    public async Task Permissions_may_be_several_claims_or_one_json_array()
+    public async Task Each_string_permissions_claim_is_one_permission_and_nothing_is_parsed_as_an_array()
     {
         var several = User(new Claim("permissions", "read:orders"), new Claim("permissions", "delete:orders"));
-        var array = User(new Claim("permissions", """["read:orders","delete:orders"]""", JsonClaimValueTypes.JsonArray));
-        var untypedArray = User(new Claim("permissions", """ ["read:orders", "delete:orders"] """));
-        var partial = User(new Claim("permissions", """["read:orders"]""", JsonClaimValueTypes.JsonArray));
+        var jsonTyped = User(new Claim("permissions", """["read:orders","delete:orders"]""", JsonClaimValueTypes.JsonArray));
+        var stringLookingLikeArray = User(new Claim("permissions", """ ["read:orders", "delete:orders"] """));
+        var partial = User(new Claim("permissions", "read:orders"));
         var requirement = new PermissionRequirement(["read:orders", "delete:orders"]);
 
         (await Allows(requirement, several)).Should().BeTrue();
-        (await Allows(requirement, array)).Should().BeTrue();
-        (await Allows(requirement, untypedArray)).Should().BeTrue();
+        (await Allows(requirement, jsonTyped)).Should().BeFalse("token handlers split Auth0's array into one string claim per permission");
+        (await Allows(requirement, stringLookingLikeArray)).Should().BeFalse("a string claim is never parsed as an array");
         (await Allows(requirement, partial)).Should().BeFalse();
     }
 
