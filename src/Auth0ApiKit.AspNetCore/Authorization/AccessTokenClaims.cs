@@ -1,44 +1,20 @@
 using System.Security.Claims;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.IdentityModel.JsonWebTokens;
-using T = Auth0ApiKit.Wire.AccessTokenFields;
+using Auth0ApiKit.Tokens;
 
 namespace Auth0ApiKit.AspNetCore;
 
 /// <summary>Reads Auth0's <c>scope</c> and <c>permissions</c> claims from the authenticated identities of a user.</summary>
 internal static class AccessTokenClaims
 {
-    /// <summary>The granted scopes: every <c>scope</c> claim split on spaces, as Auth0 writes it (<c>"read:orders write:orders"</c>).</summary>
-    public static HashSet<string> Scopes(ClaimsPrincipal user)
-    {
-        var scopes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var claim in ClaimsOf(user, T.Scope))
-        {
-            scopes.UnionWith(claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        }
-
-        return scopes;
-    }
+    /// <summary>The granted scopes of the user's authenticated identities, read as <see cref="AccessTokenValidationResult.Scopes"/> reads them.</summary>
+    public static HashSet<string> Scopes(ClaimsPrincipal user) => new(AccessTokenClaimReader.Scopes(AuthenticatedClaims(user)), StringComparer.Ordinal);
 
     /// <summary>
-    /// The permissions: each <c>permissions</c> claim is one permission (as JwtBearer maps Auth0's array), or a JSON
-    /// array of them (as an identity built from the raw payload holds it).
+    /// The permissions of the user's authenticated identities, read as <see cref="AccessTokenValidationResult.Permissions"/>
+    /// reads them: each string <c>permissions</c> claim is one permission, never parsed as JSON.
     /// </summary>
-    public static HashSet<string> Permissions(ClaimsPrincipal user)
-    {
-        var permissions = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var claim in ClaimsOf(user, T.Permissions))
-        {
-            if (!TryReadJsonArray(claim, permissions))
-            {
-                permissions.Add(claim.Value);
-            }
-        }
-
-        return permissions;
-    }
+    public static HashSet<string> Permissions(ClaimsPrincipal user) => new(AccessTokenClaimReader.Permissions(AuthenticatedClaims(user)), StringComparer.Ordinal);
 
     /// <summary>Marks <paramref name="requirement"/> met when the user holds every one of <paramref name="required"/>.</summary>
     public static Task SucceedWhenAllHeld(AuthorizationHandlerContext context, IAuthorizationRequirement requirement,
@@ -76,43 +52,6 @@ internal static class AccessTokenClaims
         return list;
     }
 
-    private static IEnumerable<Claim> ClaimsOf(ClaimsPrincipal user, string type) =>
-        user.Identities.Where(identity => identity.IsAuthenticated).SelectMany(identity => identity.FindAll(type));
-
-    /// <summary>Adds the strings of a claim holding a JSON array; false when the claim is not one.</summary>
-    private static bool TryReadJsonArray(Claim claim, HashSet<string> into)
-    {
-        var value = claim.Value.AsSpan().Trim();
-        if (claim.ValueType != JsonClaimValueTypes.JsonArray && !(value.StartsWith('[') && value.EndsWith(']')))
-        {
-            return false;
-        }
-
-        var found = new List<string>();
-        try
-        {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(claim.Value));
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
-            {
-                return false;
-            }
-
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                if (reader.TokenType != JsonTokenType.String)
-                {
-                    return false;
-                }
-
-                found.Add(reader.GetString()!);
-            }
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-
-        into.UnionWith(found);
-        return true;
-    }
+    private static IEnumerable<Claim> AuthenticatedClaims(ClaimsPrincipal user) =>
+        user.Identities.Where(identity => identity.IsAuthenticated).SelectMany(identity => identity.Claims);
 }

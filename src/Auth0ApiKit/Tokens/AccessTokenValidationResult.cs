@@ -49,10 +49,14 @@ public sealed class AccessTokenValidationResult
         : null;
 
     /// <summary>The granted scopes from the space-separated <c>scope</c> claim; empty when rejected or none.</summary>
-    public IReadOnlyList<string> Scopes => _scopes ??= ReadScopes(_token);
+    public IReadOnlyList<string> Scopes => _scopes ??= Principal is null ? [] : AccessTokenClaimReader.Scopes(Principal.Claims);
 
-    /// <summary>The <c>permissions</c> claim of <c>*_authz</c> dialects; empty when rejected or absent.</summary>
-    public IReadOnlyList<string> Permissions => _permissions ??= ReadPermissions(_token);
+    /// <summary>
+    /// The <c>permissions</c> claim of <c>*_authz</c> dialects (an array of strings); empty when rejected or absent. A
+    /// string claim is taken as one permission, never parsed as an array: read exactly as ASP.NET Core's
+    /// <c>RequirePermission</c> reads it.
+    /// </summary>
+    public IReadOnlyList<string> Permissions => _permissions ??= Principal is null ? [] : AccessTokenClaimReader.Permissions(Principal.Claims);
 
     /// <summary>When the token expires (<c>exp</c>), or <see langword="null"/> when rejected.</summary>
     public DateTimeOffset? ExpiresAt => _token is null ? null : new DateTimeOffset(_token.ValidTo, TimeSpan.Zero);
@@ -76,14 +80,4 @@ public sealed class AccessTokenValidationResult
 
     internal static AccessTokenValidationResult Rejected(AccessTokenValidationFailure failure, string message) =>
         new(failure, message, null, null);
-
-    private static string[] ReadScopes(JsonWebToken? token) =>
-        token is not null && token.TryGetPayloadValue<string>(T.Scope, out var scope) && scope is not null
-            ? scope.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            : [];
-
-    private static string[] ReadPermissions(JsonWebToken? token) =>
-        token is not null && token.TryGetPayloadValue<string[]>(T.Permissions, out var permissions) && permissions is not null
-            ? permissions
-            : [];
 }
