@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Auth0ApiKit.Diagnostics;
 using Auth0ApiKit.Management;
 
 namespace Auth0ApiKit.Authentication;
@@ -55,8 +56,11 @@ public sealed class Auth0BearerTokenHandler : DelegatingHandler
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    private static void Authorize(HttpRequestMessage request, AccessToken token) =>
+    private static void Authorize(HttpRequestMessage request, AccessToken token)
+    {
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value.Reveal());
+        RequestSecrets.Add(request, token.Value.Reveal());
+    }
 
     private async Task<bool> ShouldRetryAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Auth0ApiKit.Apis;
+using Auth0ApiKit.Diagnostics;
 using Auth0ApiKit.Management;
 using Auth0ApiKit.Resilience;
 using Auth0ApiKit.Tokens;
@@ -78,6 +80,11 @@ public sealed class Auth0TokenClient
         }
 
         request.Content = new FormUrlEncodedContent(form);
+        RequestSecrets.Add(request, credentials.ClientSecret.Reveal());
+        foreach (var (name, value) in fields.Where(f => Redactor.IsSecretField(f.Name)))
+        {
+            RequestSecrets.Add(request, value);
+        }
 
         // Asking again for a token changes nothing at Auth0, so it may be retried after any failure.
         request.Options.Set(Auth0RequestOptions.RetryAfterAmbiguousFailure, true);
@@ -87,6 +94,13 @@ public sealed class Auth0TokenClient
         if (string.IsNullOrEmpty(body.AccessToken) || body.ExpiresIn is not { } expiresIn)
         {
             throw WireResponses.WrongShape(response, "a token response without access_token or expires_in");
+        }
+
+        // A token that expires at once would be fetched again on every call; one beyond Auth0's longest lifetime is garbage.
+        if (expiresIn is < 1 or > ApiLimits.TokenLifetimeMaxSeconds)
+        {
+            throw WireResponses.WrongShape(response,
+                $"a token response whose expires_in ({expiresIn}) is outside 1 to {ApiLimits.TokenLifetimeMaxSeconds} seconds, the lifetimes Auth0 issues");
         }
 
         return new AccessToken(new Secret(body.AccessToken), audience, requestedAt, requestedAt.AddSeconds(expiresIn),

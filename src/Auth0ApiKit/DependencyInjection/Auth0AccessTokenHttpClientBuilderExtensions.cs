@@ -8,7 +8,8 @@ public static class Auth0AccessTokenHttpClientBuilderExtensions
     /// <summary>
     /// Adds an <see cref="Auth0BearerTokenHandler"/> for <paramref name="audience"/> to the client: every request
     /// carries a client-credentials token of the registered application (cached, refreshed before expiry and after a
-    /// 401), for calling your own Auth0-protected API.
+    /// 401), for calling your own Auth0-protected API. Redirects are left as the client's handler has them: .NET's
+    /// handlers follow them but drop the <c>Authorization</c> header, so the token never reaches the redirect's target.
     /// </summary>
     /// <param name="builder">The client, from <c>services.AddHttpClient("orders", ...)</c>.</param>
     /// <param name="audience">The identifier of the API the client calls, such as <c>https://orders.example.com</c>.</param>

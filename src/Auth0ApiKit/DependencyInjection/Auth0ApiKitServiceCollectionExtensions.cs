@@ -3,6 +3,7 @@ using Auth0ApiKit.DependencyInjection;
 using Auth0ApiKit.Management;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -76,6 +77,7 @@ public static class Auth0ApiKitServiceCollectionExtensions
             services.TryAddSingleton(TimeProvider.System);
             services.TryAddSingleton<Auth0ApiKitServices>();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Auth0ManagementClientOptions>, Auth0ManagementClientOptionsValidator>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, NoRedirectsFilter>());
         }
 
         if (!registered.Add(name))

@@ -33,6 +33,10 @@ internal sealed class Auth0ApiKitServices
     /// <summary>The name of the <see cref="HttpClient"/> that calls the token endpoint and reads the JWKS (no token).</summary>
     public static string TokenHttpClientName(string name) => Qualified("Auth0ApiKit.Token", name);
 
+    /// <summary>Whether an <see cref="HttpClient"/> of this name is one of the SDK's, which carry Auth0 credentials.</summary>
+    public static bool CarriesCredentials(string? clientName) =>
+        clientName is not null && (IsOrQualifies(clientName, "Auth0ApiKit.Management") || IsOrQualifies(clientName, "Auth0ApiKit.Token"));
+
     public ILoggerFactory Loggers => _services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
 
     /// <summary>The registration's options, validated on first use (and at host start).</summary>
@@ -66,4 +70,7 @@ internal sealed class Auth0ApiKitServices
         new(endpoints.TokenEndpoint, () => _httpClients.CreateClient(TokenHttpClientName(name)), TimeProvider(name));
 
     private static string Qualified(string prefix, string name) => string.IsNullOrEmpty(name) ? prefix : prefix + "." + name;
+
+    private static bool IsOrQualifies(string clientName, string prefix) =>
+        clientName.StartsWith(prefix, StringComparison.Ordinal) && (clientName.Length == prefix.Length || clientName[prefix.Length] == '.');
 }

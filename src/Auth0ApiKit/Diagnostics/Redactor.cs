@@ -1,3 +1,8 @@
+using System.Buffers.Text;
+using System.Net;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Auth0ApiKit.Wire;
 
@@ -6,8 +11,9 @@ namespace Auth0ApiKit.Diagnostics;
 /// <summary>
 /// Removes secrets from text that may reach a log, an exception message or a journal: the values of the fields
 /// <c>client_secret</c>, <c>signing_secret</c>, <c>access_token</c>, <c>refresh_token</c>, <c>id_token</c>,
-/// <c>password</c> and <c>client_assertion</c> (JSON and form data), Basic and Bearer credentials, and anything
-/// shaped like a JWT.
+/// <c>password</c> and <c>client_assertion</c> (in JSON, form data, a repr or XML, also under names whose underscore is
+/// escaped), Basic and Bearer credentials, anything shaped like a JWT, and, where the caller knows them, the literal
+/// secrets it sent in every encoding a server could echo them in.
 /// </summary>
 internal static partial class Redactor
 {
@@ -15,16 +21,26 @@ internal static partial class Redactor
     public const string Mask = "***";
 
     /// <summary>Redacts <paramref name="text"/>; <see langword="null"/> stays <see langword="null"/>.</summary>
-    public static string? Redact(string? text)
+    public static string? Redact(string? text) => Redact(text, literals: null);
+
+    /// <summary>
+    /// Redacts <paramref name="text"/>, and first every form in which a server could echo one of
+    /// <paramref name="literals"/> (the secrets and tokens the caller sent): as is, percent-, form-, HTML- or
+    /// JSON-encoded, or in base64. <see langword="null"/> stays <see langword="null"/>.
+    /// </summary>
+    public static string? Redact(string? text, IReadOnlyList<string>? literals)
     {
         if (string.IsNullOrEmpty(text))
         {
             return text;
         }
 
+        var redacted = literals is { Count: > 0 } ? ScrubLiterals(text, literals) : text;
+
         // A value cut off before its closing quote (a truncated body) is redacted all the same.
-        var redacted = JsonSecretField().Replace(text, m => m.Groups["prefix"].Value + "\"" + Mask + "\"");
-        redacted = FormSecretField().Replace(redacted, m => m.Groups["prefix"].Value + Mask);
+        redacted = QuotedSecretField().Replace(redacted, m => m.Groups["prefix"].Value + m.Groups["quote"].Value + Mask + m.Groups["quote"].Value);
+        redacted = BareSecretField().Replace(redacted, m => m.Groups["prefix"].Value + Mask);
+        redacted = XmlSecretElement().Replace(redacted, m => m.Groups["prefix"].Value + Mask);
         redacted = Credentials().Replace(redacted, m => m.Groups["scheme"].Value + " " + Mask);
         return JwtShaped().Replace(redacted, Mask);
     }
@@ -36,10 +52,49 @@ internal static partial class Redactor
             : Redact(value)!;
 
     /// <summary>The first <paramref name="maxLength"/> characters of the redacted text, marked when cut.</summary>
-    public static string Excerpt(string? text, int maxLength = 200)
+    public static string Excerpt(string? text, int maxLength = 200) => Excerpt(text, maxLength, literals: null);
+
+    /// <summary>The first <paramref name="maxLength"/> characters of the text redacted with <paramref name="literals"/> scrubbed, marked when cut.</summary>
+    public static string Excerpt(string? text, int maxLength, IReadOnlyList<string>? literals)
     {
-        var redacted = Redact(text) ?? string.Empty;
+        var redacted = Redact(text, literals) ?? string.Empty;
         return redacted.Length <= maxLength ? redacted : redacted[..maxLength] + "…";
+    }
+
+    /// <summary>The shortest literal scrubbed: shorter values would mask ordinary words.</summary>
+    private const int MinLiteralLength = 4;
+
+    private static string ScrubLiterals(string text, IReadOnlyList<string> literals)
+    {
+        var forms = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var literal in literals)
+        {
+            if (literal.Length < MinLiteralLength)
+            {
+                continue;
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(literal);
+            forms.UnionWith(
+            [
+                literal,
+                Uri.EscapeDataString(literal),
+                WebUtility.UrlEncode(literal),
+                WebUtility.HtmlEncode(literal),
+                JsonEncodedText.Encode(literal).ToString(),
+                JsonEncodedText.Encode(literal, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString(),
+                Convert.ToBase64String(bytes),
+                Base64Url.EncodeToString(bytes),
+            ]);
+        }
+
+        // Longest first, so that no form is left half-masked by a shorter one inside it.
+        foreach (var form in forms.OrderByDescending(f => f.Length))
+        {
+            text = text.Replace(form, Mask, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return text;
     }
 
     /// <summary>The names of the fields whose values are secrets: the one list every pattern below uses.</summary>
@@ -53,11 +108,27 @@ internal static partial class Redactor
     [GeneratedRegex("^(?:" + SecretFields + ")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecretFieldName();
 
-    [GeneratedRegex("(?<prefix>\"(?:" + SecretFields + """)"\s*:\s*)"(?:[^"\\]|\\.)*(?:"|$)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex JsonSecretField();
+    /// <summary>An underscore in a field name, also percent- or JSON-escaped (<c>client%5Fsecret</c>, <c>client\u005fsecret</c>).</summary>
+    private const string Underscore = @"(?:_|%5F|\\u005F)";
 
-    [GeneratedRegex("(?<prefix>(?:^|[?&])(?:" + SecretFields + """)=)[^&\s]*""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex FormSecretField();
+    /// <summary><see cref="SecretFields"/> as a pattern that also matches names whose underscore is escaped.</summary>
+    private const string EscapedSecretFields =
+        "client" + Underscore + "secret|signing" + Underscore + "secret|access" + Underscore + "token|refresh" + Underscore + "token|id" +
+        Underscore + "token|password|client" + Underscore + "assertion";
+
+    /// <summary>A quoted value after a name, quoted or not, and <c>:</c> or <c>=</c>: JSON, a repr, a config line.</summary>
+    [GeneratedRegex("""(?<prefix>(?<![A-Za-z0-9])["']?(?:""" + EscapedSecretFields + """)["']?\s*[:=]\s*)(?<quote>["'])(?:(?!\k<quote>)[^\\]|\\.)*(?:\k<quote>|$)""",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedSecretField();
+
+    /// <summary>An unquoted value after <c>name=</c>: form data, a query, a log line.</summary>
+    [GeneratedRegex("""(?<prefix>(?<![A-Za-z0-9])(?:""" + EscapedSecretFields + """)\s*=\s*)(?!["'])[^&\s,;)<]*""",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareSecretField();
+
+    /// <summary>The text of an XML or HTML element named after a secret field.</summary>
+    [GeneratedRegex("""(?<prefix><(?:""" + EscapedSecretFields + """)(?:\s[^>]*)?>)[^<]*""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex XmlSecretElement();
 
     [GeneratedRegex("""(?<scheme>\b(?:Basic|Bearer))\s+[A-Za-z0-9\-._~+/]+=*""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Credentials();

@@ -1,10 +1,12 @@
+using Auth0ApiKit.Wire;
+
 namespace Auth0ApiKit.Management;
 
 /// <summary>Sends one request to Auth0 (Management API or token endpoint) and turns every failure into an <see cref="Auth0Exception"/>.</summary>
 internal static class Auth0Http
 {
     /// <summary>
-    /// Sends <paramref name="request"/> and returns its successful answer (headers read; the caller disposes it). An
+    /// Sends <paramref name="request"/> and returns its successful answer (body read into memory; the caller disposes it). An
     /// error answer becomes the matching <see cref="Auth0Exception"/>, a request that got no answer an
     /// <see cref="Auth0Exception"/> around the transport's failure; a cancellation stays an
     /// <see cref="OperationCanceledException"/>.
@@ -16,8 +18,9 @@ internal static class Auth0Http
         try
         {
             response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            await WireResponses.BufferAsync(response, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
             throw Auth0ExceptionFactory.FromTransportFailure(request, e);
         }

@@ -97,7 +97,7 @@ public sealed class Auth0ManagementClient : IAuth0ManagementClient, IDisposable
             TimeProvider = options.TimeProvider ?? TimeProvider.System;
             Endpoints = ManagementEndpoints.From(options);
             var loggers = NullLoggerFactory.Instance;
-            _sockets = options.Transport is null ? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } : null;
+            _sockets = options.Transport is null ? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false } : null;
             var transport = options.Transport ?? _sockets!;
             Plain = NewHttpClient(ManagementPipeline.Chain(ManagementPipeline.TokenHandlers(options, TimeProvider, loggers), transport));
             TokenClient = new Auth0TokenClient(Endpoints.TokenEndpoint, () => Plain, TimeProvider);

@@ -69,8 +69,10 @@ public sealed class Auth0ManagementClientOptions : IValidatableObject
 
     /// <summary>
     /// The handler that sends requests (set in code): a <c>FakeTenantHandler</c> in tests. By default a new
-    /// <see cref="SocketsHttpHandler"/>, or under <c>AddAuth0ApiKit</c> the IHttpClientFactory's primary handler. A
-    /// handler given here is shared and never disposed by the SDK.
+    /// <see cref="SocketsHttpHandler"/>, or under <c>AddAuth0ApiKit</c> the IHttpClientFactory's primary handler, both
+    /// with automatic redirects off. A handler given here is shared and never disposed by the SDK; one that follows
+    /// redirects (a <see cref="SocketsHttpHandler"/> or <see cref="HttpClientHandler"/> with <c>AllowAutoRedirect</c>
+    /// on) is refused, since credentials must never follow a redirect.
     /// </summary>
     public HttpMessageHandler? Transport { get; set; }
 
@@ -94,6 +96,13 @@ public sealed class Auth0ManagementClientOptions : IValidatableObject
         if (string.IsNullOrWhiteSpace(Domain) && string.IsNullOrWhiteSpace(Issuer))
         {
             yield return new ValidationResult("Domain (or Issuer) is required.", [nameof(Domain)]);
+        }
+
+        if (Redirects.Follows(Transport))
+        {
+            yield return new ValidationResult(
+                "Transport follows redirects (AllowAutoRedirect is true): Auth0 credentials must never follow a redirect. Set AllowAutoRedirect = false on it.",
+                [nameof(Transport)]);
         }
 
         if (TokenProvider is null && string.IsNullOrEmpty(AccessToken))

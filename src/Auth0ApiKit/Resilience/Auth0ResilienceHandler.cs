@@ -1,5 +1,6 @@
 using Auth0ApiKit.Diagnostics;
 using Auth0ApiKit.Management;
+using Auth0ApiKit.Wire;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -25,7 +26,9 @@ namespace Auth0ApiKit.Resilience;
 /// <item>the inner handler's <see cref="HttpRequestException"/> when the last attempt failed that way.</item>
 /// </list>
 /// <para>
-/// A request with a body is buffered once before the first attempt so that a retry can send it again. Instances are
+/// A request with a body is buffered once before the first attempt so that a retry can send it again. Each answer's
+/// body is read into memory within its attempt (up to 16 MiB), so that the time-outs bound the whole answer, not only
+/// its headers. Instances are
 /// thread-safe and meant to be reused. To turn this layer off, see <see cref="Auth0ResilienceOptions.Enabled"/>.
 /// </para>
 /// </remarks>
@@ -111,7 +114,11 @@ public sealed class Auth0ResilienceHandler : DelegatingHandler
     private async ValueTask<HttpResponseMessage> SendAttemptAsync(CallState call, CancellationToken cancellationToken)
     {
         call.Attempts++;
-        return await base.SendAsync(call.Request, cancellationToken).ConfigureAwait(false);
+        var response = await base.SendAsync(call.Request, cancellationToken).ConfigureAwait(false);
+
+        // The body is read here, under the attempt and total time-outs: a body that stalls after the headers times out too.
+        await WireResponses.BufferAsync(response, cancellationToken).ConfigureAwait(false);
+        return response;
     }
 
     private ResiliencePipeline<HttpResponseMessage> BuildPipeline(Auth0ResilienceOptions options, TimeProvider timeProvider)

@@ -39,12 +39,38 @@ internal static class WireResponses
         }
     }
 
+    /// <summary>
+    /// Reads the whole body into memory (at most <see cref="MaxBodyBytes"/>) so that reading it later can neither
+    /// stall nor break: the retry layer calls it inside each attempt's time-outs, the send path once more (a no-op
+    /// then) for pipelines without that layer. A body declared larger is left for <see cref="ReadAsync{T}"/> to refuse.
+    /// On failure the response is disposed and the failure (a cancellation, or an <see cref="HttpRequestException"/>
+    /// when the connection broke or the body ran over) is thrown.
+    /// </summary>
+    public static async Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength > MaxBodyBytes)
+        {
+            return;
+        }
+
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>An exception for a success answer whose content is not what the SDK expects.</summary>
     public static Auth0Exception WrongShape(HttpResponseMessage response, string what) => WrongShape(response, [], what, null);
 
     private static Auth0Exception WrongShape(HttpResponseMessage response, ReadOnlySpan<byte> body, string what, Exception? inner)
     {
-        var excerpt = body.Length == 0 ? null : Redactor.Excerpt(Encoding.UTF8.GetString(body[..Math.Min(body.Length, 4096)]));
+        var excerpt = body.Length == 0 ? null
+            : Redactor.Excerpt(Encoding.UTF8.GetString(body[..Math.Min(body.Length, 4096)]), 200, RequestSecrets.Of(response.RequestMessage));
         var message = $"Auth0 answered {(int)response.StatusCode} {response.ReasonPhrase} with {what}" +
                       (excerpt is null ? "." : $": {excerpt}");
         return new Auth0Exception(message, new Auth0ErrorDetails { StatusCode = response.StatusCode, ResponseExcerpt = excerpt }, inner);

@@ -10,13 +10,11 @@ namespace Auth0ApiKit.Tests.Http;
 /// <summary>
 /// Reading an answer's body stays inside the attempt and total time-outs, and a body that breaks off or says
 /// something impossible is an <see cref="Auth0Exception"/>. Over real sockets: the headers arrive, then the body stalls
-/// or the connection closes. The clock moves only once the headers have arrived, so a time-out that stops at the
-/// headers cannot pass these tests.
+/// or the connection closes. The clock moves only once the headers have arrived, and then by exactly the time-out, so
+/// a time-out that stops at the headers cannot pass these tests.
 /// </summary>
 public sealed class ResponseBodyTests
 {
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(250);
-
     private const string StalledJsonHead =
         "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\nConnection: close\r\n\r\n";
 
@@ -33,9 +31,8 @@ public sealed class ResponseBodyTests
 
         var call = scenario.Client.Apis.GetAsync("https://orders.example.com");
         await scenario.HeadersArrived.Within();
-        var elapsed = await scenario.DriveUntilFailedAsync(call);
+        await scenario.AdvanceAndAwaitFailureAsync(call, TimeSpan.FromSeconds(2));
 
-        elapsed.Should().BeLessThanOrEqualTo(TimeSpan.FromSeconds(2) + Step);
         scenario.Failure.Should().BeOfType<Auth0TimeoutException>();
     }
 
@@ -52,9 +49,8 @@ public sealed class ResponseBodyTests
 
         var call = scenario.Client.Apis.GetAsync("https://orders.example.com");
         await scenario.HeadersArrived.Within();
-        var elapsed = await scenario.DriveUntilFailedAsync(call);
+        await scenario.AdvanceAndAwaitFailureAsync(call, TimeSpan.FromSeconds(4));
 
-        elapsed.Should().BeLessThanOrEqualTo(TimeSpan.FromSeconds(4) + Step);
         scenario.Failure.Should().BeOfType<Auth0TimeoutException>();
     }
 
@@ -67,9 +63,8 @@ public sealed class ResponseBodyTests
 
         var call = scenario.Client.Tokens.GetTokenAsync(scenario.Client.Tenant.ManagementApiAudience).AsTask();
         await scenario.HeadersArrived.Within();
-        var elapsed = await scenario.DriveUntilFailedAsync(call);
+        await scenario.AdvanceAndAwaitFailureAsync(call, TimeSpan.FromSeconds(3));
 
-        elapsed.Should().BeLessThanOrEqualTo(TimeSpan.FromSeconds(3) + Step);
         scenario.Failure.Should().BeOfType<Auth0TimeoutException>();
     }
 
@@ -130,13 +125,23 @@ public sealed class ResponseBodyTests
 
         public Exception? Failure { get; private set; }
 
-        /// <summary>Moves the clock in steps until <paramref name="call"/> fails; returns how much fake time that took.</summary>
-        public async Task<TimeSpan> DriveUntilFailedAsync(Task call)
+        /// <summary>Moves the clock by <paramref name="timeout"/> at once, then waits (bounded) for <paramref name="call"/> to fail.</summary>
+        public async Task AdvanceAndAwaitFailureAsync(Task call, TimeSpan timeout)
         {
-            var start = _time.GetUtcNow();
+            var context = SynchronizationContext.Current;
+            SynchronizationContext.SetSynchronizationContext(null);
             try
             {
-                await _time.DriveAsync(AsResult(call), Step, maxSteps: 400);
+                _time.Advance(timeout);
+            }
+            finally
+            {
+                SynchronizationContext.SetSynchronizationContext(context);
+            }
+
+            try
+            {
+                await call.WaitAsync(TimeDriver.Bound);
             }
 #pragma warning disable CA1031 // The test inspects whatever the call threw.
             catch (Exception e)
@@ -144,17 +149,9 @@ public sealed class ResponseBodyTests
             {
                 Failure = e;
             }
-
-            return _time.GetUtcNow() - start;
         }
 
         public void Dispose() => Client.Dispose();
-
-        private static async Task<bool> AsResult(Task task)
-        {
-            await task.ConfigureAwait(false);
-            return true;
-        }
     }
 
     private sealed class HeadersSignal(TaskCompletionSource headers, HttpMessageHandler inner) : DelegatingHandler(inner)

@@ -36,18 +36,21 @@ internal static class Auth0ExceptionFactory
         FromResponseAsync(response, timeProvider, StopReason(response.RequestMessage), cancellationToken);
 
     /// <summary>
-    /// The exception for a request that got no answer at all (a connection that could not be opened or that broke),
-    /// saying why it was not retried when the SDK's retry layer stopped on purpose.
+    /// The exception for a request that got no answer, or no complete one (a connection that could not be opened, or
+    /// that broke before the body ended), saying why it was not retried when the SDK's retry layer stopped on purpose.
     /// </summary>
     /// <param name="request">The request; its method and path are named (they hold no secrets).</param>
-    /// <param name="failure">The transport's failure, kept as the inner exception.</param>
-    public static Auth0Exception FromTransportFailure(HttpRequestMessage request, HttpRequestException failure)
+    /// <param name="failure">The transport's failure (<see cref="HttpRequestException"/> or <see cref="IOException"/>), kept as the inner exception.</param>
+    public static Auth0Exception FromTransportFailure(HttpRequestMessage request, Exception failure)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(failure);
+        var brokeOff = failure as IOException ?? failure.InnerException as IOException;
+        var secrets = RequestSecrets.Of(request);
         var text = new StringBuilder("The request to Auth0 (")
-            .Append(request.Method).Append(' ').Append(Short(request.RequestUri?.AbsolutePath))
-            .Append(") got no answer: ").Append(Excerpt(failure.Message, ExcerptLength));
+            .Append(request.Method).Append(' ').Append(Short(request.RequestUri?.AbsolutePath, secrets))
+            .Append(brokeOff is null ? ") got no answer: " : ") got no complete answer: ")
+            .Append(Excerpt((brokeOff ?? failure).Message, ExcerptLength, secrets));
         EndSentence(text);
         if (StopReason(request) is { } note)
         {
@@ -72,24 +75,25 @@ internal static class Auth0ExceptionFactory
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(timeProvider);
 
+        var secrets = RequestSecrets.Of(response.RequestMessage);
         var (body, readFailure) = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         var error = readFailure is null ? ErrorBody.Parse(body) : null;
         var rateLimit = Auth0RateLimit.FromResponse(response, timeProvider);
-        var excerpt = body.Length == 0 ? null : Excerpt(Encoding.UTF8.GetString(body), ExcerptLength);
+        var excerpt = body.Length == 0 ? null : Excerpt(Encoding.UTF8.GetString(body), ExcerptLength, secrets);
         var details = new Auth0ErrorDetails
         {
             StatusCode = response.StatusCode,
-            Error = Short(error?.Error),
-            ErrorCode = Short(error?.Code),
-            ServiceMessage = error?.Message is { } message ? Excerpt(message, MaxServiceMessageLength) : null,
-            ErrorUri = Short(error?.Uri),
-            RequestId = Short(RequestId(response)),
+            Error = Short(error?.Error, secrets),
+            ErrorCode = Short(error?.Code, secrets),
+            ServiceMessage = error?.Message is { } message ? Excerpt(message, MaxServiceMessageLength, secrets) : null,
+            ErrorUri = Short(error?.Uri, secrets),
+            RequestId = Short(RequestId(response), secrets),
             RateLimit = rateLimit,
             RetryAt = rateLimit?.RetryAfter is { } wait ? Auth0RateLimit.AnsweredAt(response, timeProvider) + wait : rateLimit?.Reset,
             ResponseExcerpt = excerpt,
         };
 
-        var text = Message(response, details, error is not null, readFailure, note);
+        var text = Message(response, details, error is not null, readFailure, note, secrets);
         return Create(details, error?.IsOAuth, text, readFailure);
     }
 
@@ -106,15 +110,20 @@ internal static class Auth0ExceptionFactory
             _ => new Auth0Exception(message, details, readFailure),
         };
 
-    private static string Message(HttpResponseMessage response, Auth0ErrorDetails details, bool recognized, Exception? readFailure, string? note)
+    private static string Message(HttpResponseMessage response, Auth0ErrorDetails details, bool recognized, Exception? readFailure, string? note,
+        IReadOnlyList<string> secrets)
     {
         var text = new StringBuilder("Auth0 answered ")
             .Append((int)response.StatusCode)
-            .Append(Short(response.ReasonPhrase) is { Length: > 0 } reason ? " " + reason : string.Empty);
+            .Append(Short(response.ReasonPhrase, secrets) is { Length: > 0 } reason ? " " + reason : string.Empty);
 
-        if (readFailure is not null)
+        if (Redirects.IsRedirect(response.StatusCode))
         {
-            text.Append(", and its body could not be read: ").Append(Excerpt(readFailure.Message, ExcerptLength));
+            text.Append(Redirects.Describe(response));
+        }
+        else if (readFailure is not null)
+        {
+            text.Append(", and its body could not be read: ").Append(Excerpt(readFailure.Message, ExcerptLength, secrets));
         }
         else if (recognized)
         {
@@ -127,7 +136,7 @@ internal static class Auth0ExceptionFactory
         }
         else
         {
-            var mediaType = Short(response.Content.Headers.ContentType?.MediaType) ?? "no content type";
+            var mediaType = Short(response.Content.Headers.ContentType?.MediaType, secrets) ?? "no content type";
             text.Append(" with a body that is not an Auth0 error (").Append(mediaType).Append("): ").Append(details.ResponseExcerpt);
         }
 
@@ -208,10 +217,10 @@ internal static class Auth0ExceptionFactory
         return null;
     }
 
-    private static string? Short(string? text) => text is null ? null : Excerpt(text, MaxShortFieldLength);
+    private static string? Short(string? text, IReadOnlyList<string> secrets) => text is null ? null : Excerpt(text, MaxShortFieldLength, secrets);
 
-    /// <summary>The text on one line, control characters replaced, redacted, then cut to <paramref name="maxLength"/>.</summary>
-    private static string Excerpt(string text, int maxLength)
+    /// <summary>The text on one line, control characters replaced, redacted (<paramref name="secrets"/> scrubbed), then cut to <paramref name="maxLength"/>.</summary>
+    private static string Excerpt(string text, int maxLength, IReadOnlyList<string> secrets)
     {
         var oneLine = new StringBuilder(Math.Min(text.Length, MaxBodyBytes));
         foreach (var c in text)
@@ -229,7 +238,7 @@ internal static class Auth0ExceptionFactory
             }
         }
 
-        return Redactor.Excerpt(oneLine.ToString().TrimEnd(), maxLength);
+        return Redactor.Excerpt(oneLine.ToString().TrimEnd(), maxLength, secrets);
     }
 
     /// <summary>An Auth0 error body in either of its two shapes.</summary>
