@@ -161,7 +161,8 @@ internal sealed class EmulatorHost : IAsyncDisposable
         _admin = new AdminEndpoints(_tenant, Clock, () => Credentials);
     }
 
-    private async Task HandleAsync(HttpContext context)
+    /// <summary>Answers one request: the admin endpoints or the tenant.</summary>
+    internal async Task HandleAsync(HttpContext context)
     {
         if (_admin is null)
         {
