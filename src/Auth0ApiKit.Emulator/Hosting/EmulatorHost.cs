@@ -71,7 +71,8 @@ internal sealed class EmulatorHost : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = TenantHttpAdapter.MaxBodyBytes;
+            // Every reader stops at its own limit (RequestBody); Kestrel's would cut a larger body before the tenant answers.
+            kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Listen(options.Host, options.Port);
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
