@@ -53,13 +53,16 @@ public class AdminInputTests
         using var response = await emulator.AdminAsync(HttpMethod.Put, "faults/rate-limit", body);
 
         await ShouldBeRefusedAsync(response, field, range);
-        using var token = await emulator.Http.PostAsync("oauth/token", new FormUrlEncodedContent([])).WaitAsync(TimeSpan.FromSeconds(30));
-        token.Headers.Contains("x-ratelimit-limit").Should().BeFalse();
+        for (var i = 0; i < 3; i++)
+        {
+            using var token = await emulator.Http.PostAsync("oauth/token", new FormUrlEncodedContent([])).WaitAsync(TimeSpan.FromSeconds(30));
+            token.StatusCode.Should().Be(HttpStatusCode.BadRequest, "no rate limit answers 429");
+        }
     }
 
     [Theory]
     [InlineData("""{"now":"9999-12-31T00:00:00Z"}""")]
-    [InlineData("""{"now":"9000-01-01T00:00:01Z"}""")]
+    [InlineData("""{"now":"3000-01-01T00:00:01Z"}""")]
     [InlineData("""{"now":"1999-12-31T23:59:59Z"}""")]
     [InlineData("""{"now":"0001-01-01T00:00:00Z"}""")]
     public async Task Refuses_to_set_the_clock_outside_the_range_tokens_work_in_and_keeps_it(string body)
@@ -69,13 +72,13 @@ public class AdminInputTests
 
         using var response = await emulator.AdminAsync(HttpMethod.Put, "clock", body);
 
-        await ShouldBeRefusedAsync(response, "now", "2000-01-01T00:00:00Z to 9000-01-01T00:00:00Z");
+        await ShouldBeRefusedAsync(response, "now", "2000-01-01T00:00:00Z to 3000-01-01T00:00:00Z");
         emulator.Host.Clock.Offset.Should().Be(TimeSpan.FromSeconds(60));
     }
 
     [Theory]
     [InlineData("2000-01-01T00:00:00Z")]
-    [InlineData("9000-01-01T00:00:00Z")]
+    [InlineData("3000-01-01T00:00:00Z")]
     public async Task Issues_tokens_at_both_ends_of_the_clock_range(string now)
     {
         await using var emulator = await Emulator.StartAsync();
@@ -102,7 +105,7 @@ public class AdminInputTests
         using var response = await emulator.AdminAsync(HttpMethod.Post, "clock/advance",
             $$"""{"seconds": {{seconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}}}""");
 
-        await ShouldBeRefusedAsync(response, "seconds", "2000-01-01T00:00:00Z to 9000-01-01T00:00:00Z");
+        await ShouldBeRefusedAsync(response, "seconds", "2000-01-01T00:00:00Z to 3000-01-01T00:00:00Z");
         emulator.Host.Clock.Offset.Should().Be(TimeSpan.Zero);
         (await emulator.AdminJsonAsync(HttpMethod.Get, "clock")).GetProperty("offsetSeconds").GetDouble().Should().Be(0);
     }

@@ -31,17 +31,18 @@ public class AdminTests
     [InlineData("::ffff:10.1.2.3", false)]
     [InlineData("fe80::1", false)]
     public void Answers_loopback_callers_only(string address, bool allowed) =>
-        AdminEndpoints.IsLocalCaller(IPAddress.Parse(address)).Should().Be(allowed);
+        new AdminAccess("token", [], []).IsAdmittedCaller(IPAddress.Parse(address)).Should().Be(allowed);
 
     [Fact]
     public async Task Refuses_a_remote_caller_with_403_and_changes_nothing()
     {
         await using var emulator = await Emulator.StartAsync();
-        var admin = new AdminEndpoints(null!, emulator.Host.Clock, () => emulator.Credentials);
+        var admin = new AdminEndpoints(null!, emulator.Host.Clock, () => emulator.Credentials, new AdminAccess(emulator.AdminToken!, [], []));
         var context = new DefaultHttpContext();
         context.Connection.RemoteIpAddress = IPAddress.Parse("10.1.2.3");
         context.Request.Method = "POST";
         context.Request.Path = "/_emulator/reset";
+        context.Request.Headers.Authorization = "Bearer " + emulator.AdminToken;
         context.Response.Body = new MemoryStream();
 
         await admin.HandleAsync(context);
@@ -49,7 +50,7 @@ public class AdminTests
         context.Response.StatusCode.Should().Be(403);
         context.Response.Body.Position = 0;
         JsonDocument.Parse(context.Response.Body).RootElement.GetProperty("message").GetString()
-            .Should().Be("The admin endpoints answer loopback callers only.");
+            .Should().Be("The admin endpoints answer loopback callers, and callers in an --admin-from network, only.");
     }
 
     [Fact]

@@ -158,8 +158,10 @@ internal sealed class EmulatorHost : IAsyncDisposable
             JournalCapacity = options.JournalCapacity,
             SigningKey = signingKey,
         }, plan, Clock.Reset);
-        Credentials = EmulatorCredentials.Create(plan, BaseUri, _tenant.Urls, options.Domain ?? BaseUri.Authority, AdminEndpoints.Prefix);
-        _admin = new AdminEndpoints(_tenant, Clock, () => Credentials);
+        var adminToken = options.AdminToken ?? AdminToken.Generate();
+        Credentials = EmulatorCredentials.Create(plan, BaseUri, _tenant.Urls, options.Domain ?? BaseUri.Authority, AdminEndpoints.Prefix, adminToken);
+        IEnumerable<string> adminHosts = options.Domain is { } name ? [name, .. options.AdminHosts] : options.AdminHosts;
+        _admin = new AdminEndpoints(_tenant, Clock, () => Credentials, new AdminAccess(adminToken, options.AdminFrom, adminHosts));
     }
 
     /// <summary>Answers one request: the admin endpoints or the tenant.</summary>
