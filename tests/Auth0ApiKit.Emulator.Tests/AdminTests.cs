@@ -31,17 +31,18 @@ public class AdminTests
     [InlineData("::ffff:10.1.2.3", false)]
     [InlineData("fe80::1", false)]
     public void Answers_loopback_callers_only(string address, bool allowed) =>
-        AdminEndpoints.IsLocalCaller(IPAddress.Parse(address)).Should().Be(allowed);
+        new AdminAccess("token", [], []).IsAdmittedCaller(IPAddress.Parse(address)).Should().Be(allowed);
 
     [Fact]
     public async Task Refuses_a_remote_caller_with_403_and_changes_nothing()
     {
         await using var emulator = await Emulator.StartAsync();
-        var admin = new AdminEndpoints(null!, emulator.Host.Clock, () => emulator.Credentials);
+        var admin = new AdminEndpoints(null!, emulator.Host.Clock, () => emulator.Credentials, new AdminAccess(emulator.AdminToken!, [], []));
         var context = new DefaultHttpContext();
         context.Connection.RemoteIpAddress = IPAddress.Parse("10.1.2.3");
         context.Request.Method = "POST";
         context.Request.Path = "/_emulator/reset";
+        context.Request.Headers.Authorization = "Bearer " + emulator.AdminToken;
         context.Response.Body = new MemoryStream();
 
         await admin.HandleAsync(context);
@@ -49,7 +50,7 @@ public class AdminTests
         context.Response.StatusCode.Should().Be(403);
         context.Response.Body.Position = 0;
         JsonDocument.Parse(context.Response.Body).RootElement.GetProperty("message").GetString()
-            .Should().Be("The admin endpoints answer loopback callers only.");
+            .Should().Be("The admin endpoints answer loopback callers, and callers in an --admin-from network, only.");
     }
 
     [Fact]
@@ -204,12 +205,12 @@ public class AdminTests
 
     [Theory]
     [InlineData("POST", "faults", """{"path":"/oauth/token","fault":{"type":"meteor"}}""", 400, "fault.type must be rate_limited")]
-    [InlineData("POST", "faults", """{"path":"/oauth/token","fault":{"type":"server_error","status":404}}""", 400, "A server fault answers 408 or 500-599")]
+    [InlineData("POST", "faults", """{"path":"/oauth/token","fault":{"type":"server_error","status":404}}""", 400, "'fault.status' must be 408 or 500 to 599, not 404.")]
     [InlineData("POST", "faults", """{"fault":{"type":"timeout"}}""", 400, "'path' (such as /api/v2/resource-servers/*) is required.")]
     [InlineData("POST", "faults", """{"path":"/x","fault":{"type":"timeout"},"colour":"red"}""", 400, "The body is not valid JSON for this call (at $.colour).")]
     [InlineData("POST", "faults", "not json", 400, "The body is not valid JSON for this call")]
     [InlineData("POST", "faults/random", """{"seed":1,"faults":[{"probability":2,"fault":{"type":"timeout"}}]}""", 400, "Each probability must be between 0 and 1")]
-    [InlineData("PUT", "faults/rate-limit", """{"limit":0,"periodSeconds":1}""", 400, "'limit' and 'periodSeconds' must be greater than 0.")]
+    [InlineData("PUT", "faults/rate-limit", """{"limit":0,"periodSeconds":1}""", 400, "'limit' must be from 1 to 1000000, not 0.")]
     [InlineData("POST", "clock/advance", """{}""", 400, "'seconds' is required.")]
     [InlineData("POST", "tokens/application", """{"clientId":"worker-id","api":"urn:nowhere"}""", 404, "Service not found: urn:nowhere")]
     [InlineData("GET", "reset", null, 405, "GET is not allowed on /_emulator/reset.")]

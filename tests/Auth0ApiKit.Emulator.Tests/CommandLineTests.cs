@@ -85,4 +85,59 @@ public class CommandLineTests
         parse.Should().Throw<EmulatorConfigurationException>()
             .Which.Message.Should().Contain(expected).And.NotContain("\n");
     }
+
+    [Fact]
+    public void Reads_admin_networks_repeated_or_comma_separated_admin_hosts_and_an_admin_token()
+    {
+        var (_, options) = EmulatorCommandLine.Parse([
+            "--admin-from", "172.17.0.0/16,fd00::/8", "--admin-from=192.0.2.7", "--admin-host", "emulator,Auth0.Test",
+            "--admin-token", "ci-admin-token-0123456789abcdefghijklmnop"]);
+
+        options.AdminFrom.Select(n => n.ToString()).Should().Equal("172.17.0.0/16", "fd00::/8", "192.0.2.7/32");
+        options.AdminHosts.Should().Equal("emulator", "auth0.test");
+        options.AdminToken.Should().Be("ci-admin-token-0123456789abcdefghijklmnop");
+    }
+
+    [Theory]
+    [InlineData("10/8", "--admin-from '10/8' is not")]
+    [InlineData("10.0.0.0/33", "--admin-from '10.0.0.0/33' is not")]
+    [InlineData("10.0.0.0/", "--admin-from '10.0.0.0/' is not")]
+    [InlineData("10.0.0.0/-1", "--admin-from '10.0.0.0/-1' is not")]
+    [InlineData("172.17.0.1/16", "--admin-from '172.17.0.1/16' has bits set past /16; write 172.17.0.0/16")]
+    [InlineData("fd00::/129", "--admin-from 'fd00::/129' is not")]
+    [InlineData("fe80::1%eth0/64", "--admin-from 'fe80::1%eth0/64' is not")]
+    [InlineData("example.com/24", "--admin-from 'example.com/24' is not")]
+    [InlineData("", "--admin-from '' is not")]
+    public void Refuses_a_malformed_admin_network_with_one_line(string value, string expected)
+    {
+        var parse = () => EmulatorCommandLine.Parse(["--admin-from", value]);
+
+        parse.Should().Throw<EmulatorConfigurationException>()
+            .Which.Message.Should().StartWith(expected).And.NotContain("\n");
+    }
+
+    [Theory]
+    [InlineData("short")]
+    [InlineData("has spaces in it has spaces in it has spaces")]
+    [InlineData("ççççççççççççççççççççççççççççççççççççç")]
+    [InlineData("quote\"quote\"quote\"quote\"quote\"quote\"quote\"")]
+    public void Refuses_a_malformed_admin_token_without_repeating_it(string value)
+    {
+        var parse = () => EmulatorCommandLine.Parse(["--admin-token", value]);
+
+        parse.Should().Throw<EmulatorConfigurationException>()
+            .Which.Message.Should().Be("--admin-token must be 32 to 256 characters from A-Z, a-z, 0-9, '-', '_', '.' and '~'.");
+    }
+
+    [Theory]
+    [InlineData("*.example")]
+    [InlineData("emulator:4780")]
+    [InlineData("http://emulator")]
+    public void Refuses_an_admin_host_that_is_not_a_host_name(string value)
+    {
+        var parse = () => EmulatorCommandLine.Parse(["--admin-host", value]);
+
+        parse.Should().Throw<EmulatorConfigurationException>()
+            .Which.Message.Should().StartWith($"--admin-host '{value}' is not a host name");
+    }
 }

@@ -29,11 +29,27 @@ internal sealed class Emulator : IAsyncDisposable
 
     public static string SharedSigningKeyFile => SigningKeyFile.Value;
 
+    /// <summary>The per-run admin token, as the credentials file gives it to scripts; <see langword="null"/> when there is none.</summary>
+    public string? AdminToken =>
+        JsonSerializer.SerializeToElement(Credentials, EmulatorJson.Context.EmulatorCredentials).TryGetProperty("adminToken", out var token)
+            ? token.GetString()
+            : null;
+
     /// <summary>Starts an emulator on port 0; <paramref name="configure"/> adjusts the options first.</summary>
     public static async Task<Emulator> StartAsync(Action<EmulatorOptions>? configure = null)
     {
         var options = new EmulatorOptions { Port = 0, SigningKeyFile = SharedSigningKeyFile };
         configure?.Invoke(options);
+        var host = await EmulatorHost.StartAsync(options).WaitAsync(TimeSpan.FromSeconds(30));
+        return new Emulator(host);
+    }
+
+    /// <summary>Starts an emulator on port 0 with these command-line options.</summary>
+    public static async Task<Emulator> StartAsync(params string[] args)
+    {
+        var (_, options) = CommandLine.EmulatorCommandLine.Parse(args);
+        options.Port = 0;
+        options.SigningKeyFile = SharedSigningKeyFile;
         var host = await EmulatorHost.StartAsync(options).WaitAsync(TimeSpan.FromSeconds(30));
         return new Emulator(host);
     }
@@ -57,8 +73,12 @@ internal sealed class Emulator : IAsyncDisposable
     public Task<string> ManagementTokenAsync() =>
         TokenAsync(Credentials.Management!.ClientId, Credentials.Management.ClientSecret, Credentials.ManagementApiAudience);
 
-    /// <summary>Sends an admin call with an optional JSON body.</summary>
-    public Task<HttpResponseMessage> AdminAsync(HttpMethod method, string route, string? json = null)
+    /// <summary>Sends an admin call with an optional JSON body, and the admin token.</summary>
+    public Task<HttpResponseMessage> AdminAsync(HttpMethod method, string route, string? json = null) =>
+        SendAsync(AdminRequest(method, route, json));
+
+    /// <summary>An admin call with an optional JSON body, carrying the admin token; a test may change it before sending.</summary>
+    public HttpRequestMessage AdminRequest(HttpMethod method, string route, string? json = null)
     {
         var request = new HttpRequestMessage(method, "_emulator/" + route);
         if (json is not null)
@@ -66,8 +86,16 @@ internal sealed class Emulator : IAsyncDisposable
             request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         }
 
-        return Http.SendAsync(request).WaitAsync(TimeSpan.FromSeconds(30));
+        if (AdminToken is { } token)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return request;
     }
+
+    /// <summary>Sends a request, bounded.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => Http.SendAsync(request).WaitAsync(TimeSpan.FromSeconds(30));
 
     /// <summary>Sends an admin call and reads its JSON answer.</summary>
     public async Task<JsonElement> AdminJsonAsync(HttpMethod method, string route, string? json = null)

@@ -111,6 +111,64 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
+    public async Task Prints_the_admin_token_and_writes_it_to_the_credentials_file()
+    {
+        var credentialsFile = Path.Combine(_directory, "credentials.json");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var run = EmulatorProgram.RunAsync(["--port", "0", "--signing-key", Emulator.SharedSigningKeyFile, "--write-credentials", credentialsFile],
+            output, error, stop.Token);
+        await WaitUntilAsync(() => File.Exists(credentialsFile) && output.ToString().Contains("Press Ctrl+C", StringComparison.Ordinal), run);
+
+        var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(credentialsFile)).RootElement;
+        var token = credentials.GetProperty("adminToken").GetString()!;
+        using var http = new HttpClient { BaseAddress = new Uri(credentials.GetProperty("adminUrl").GetString()!) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "status");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var status = await http.SendAsync(request).WaitAsync(Bound);
+        await stop.CancelAsync();
+        await run.WaitAsync(Bound);
+
+        token.Should().MatchRegex("^[A-Za-z0-9_-]{43}$");
+        output.ToString().Should().Contain($"admin token:      {token}");
+        status.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Writes_the_credentials_file_readable_by_its_owner_only(bool replacing)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var credentialsFile = Path.Combine(_directory, "credentials.json");
+        if (replacing)
+        {
+            await File.WriteAllTextAsync(credentialsFile, "{}");
+            File.SetUnixFileMode(credentialsFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var run = EmulatorProgram.RunAsync(["--port", "0", "--signing-key", Emulator.SharedSigningKeyFile, "--write-credentials", credentialsFile],
+            output, error, stop.Token);
+        await WaitUntilAsync(() => output.ToString().Contains("Press Ctrl+C", StringComparison.Ordinal), run);
+        var mode = File.GetUnixFileMode(credentialsFile);
+        var written = await File.ReadAllTextAsync(credentialsFile);
+        await stop.CancelAsync();
+        await run.WaitAsync(Bound);
+
+        mode.Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        written.Should().Contain("adminToken");
+        Directory.GetFiles(_directory).Should().Equal(credentialsFile);
+    }
+
+    [Fact]
     public async Task Stops_promptly_while_a_request_hangs_on_a_time_out_fault()
     {
         await using var emulator = await Emulator.StartAsync(o => o.ShutdownTimeout = TimeSpan.FromMinutes(10));

@@ -144,15 +144,42 @@ public class ServingTests
         (await emulator.Http.GetAsync(".well-known/jwks.json")).StatusCode.Should().Be(HttpStatusCode.OK, "the next request is answered");
     }
 
-    [Fact]
-    public async Task Refuses_a_body_larger_than_its_limit_unread()
+    [Theory]
+    [InlineData("oauth/token", false)]
+    [InlineData("oauth/token", true)]
+    [InlineData("api/v2/resource-servers", false)]
+    [InlineData("api/v2/resource-servers", true)]
+    public async Task Answers_a_body_over_2_MiB_with_Auth0s_error_body_as_it_answers_one_over_1_MiB(string path, bool chunked)
     {
         await using var emulator = await Emulator.StartAsync();
-        using var content = new ByteArrayContent(new byte[Http.TenantHttpAdapter.MaxBodyBytes + 1]);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var token = await emulator.ManagementTokenAsync();
 
-        using var response = await emulator.Http.PostAsync("oauth/token", content).WaitAsync(TimeSpan.FromSeconds(30));
+        var (status, body) = await PostAsync(3 * 1024 * 1024, chunked);
+        var (expectedStatus, expectedBody) = await PostAsync(1024 * 1024 + 1, chunked: false);
 
-        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        expectedStatus.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        expectedBody.Should().Contain("\"error\"");
+        status.Should().Be(expectedStatus);
+        body.Should().Be(expectedBody);
+
+        async Task<(HttpStatusCode, string)> PostAsync(int length, bool chunked)
+        {
+            var bytes = Encoding.UTF8.GetBytes("{\"name\":\"" + new string('a', length) + "\"}");
+            using var request = new HttpRequestMessage(HttpMethod.Post, path)
+            {
+                Content = chunked ? new StreamContent(new UnknownLengthStream(bytes)) : new ByteArrayContent(bytes),
+            };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.TransferEncodingChunked = chunked;
+            using var response = await emulator.SendAsync(request);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    /// <summary>A stream that hides its length, so that HttpClient sends it chunked.</summary>
+    private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 }

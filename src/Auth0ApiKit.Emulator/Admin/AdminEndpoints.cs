@@ -1,6 +1,7 @@
-using System.Net;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Auth0ApiKit.Emulator.Http;
 using Auth0ApiKit.Emulator.Time;
 using Auth0ApiKit.Testing;
 using Auth0ApiKit.Testing.Faults;
@@ -11,7 +12,8 @@ namespace Auth0ApiKit.Emulator.Admin;
 /// <summary>
 /// The admin endpoints under <see cref="Prefix"/>: what a .NET test does through <see cref="FakeTenant"/>'s faces, for
 /// tests in any language. Script faults, move the clock, rotate keys, reset state, read the journal, mint tokens.
-/// Only loopback callers are answered; anyone else gets 403.
+/// <see cref="AdminAccess"/> decides who is answered; every input is checked against <see cref="AdminLimits"/>
+/// before anything changes.
 /// </summary>
 internal sealed class AdminEndpoints
 {
@@ -21,28 +23,31 @@ internal sealed class AdminEndpoints
     private readonly EmulatorTenant _tenant;
     private readonly OffsetTimeProvider _clock;
     private readonly Func<EmulatorCredentials> _credentials;
+    private readonly AdminAccess _access;
 
-    public AdminEndpoints(EmulatorTenant tenant, OffsetTimeProvider clock, Func<EmulatorCredentials> credentials)
+    public AdminEndpoints(EmulatorTenant tenant, OffsetTimeProvider clock, Func<EmulatorCredentials> credentials, AdminAccess access)
     {
         _tenant = tenant;
         _clock = clock;
         _credentials = credentials;
+        _access = access;
     }
 
     /// <summary>Whether a request is for the admin endpoints.</summary>
     public static bool IsAdminPath(PathString path) => path.StartsWithSegments(Prefix, StringComparison.Ordinal);
 
-    /// <summary>Whether a caller may use the admin endpoints: a loopback address (or a transport without one, such as a Unix socket).</summary>
-    public static bool IsLocalCaller(IPAddress? remote) =>
-        remote is null || IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
-
     /// <summary>Answers one admin request.</summary>
     public async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!IsLocalCaller(context.Connection.RemoteIpAddress))
+        if (_access.Check(context) is { } refusal)
         {
-            await WriteErrorAsync(context, 403, "forbidden", "The admin endpoints answer loopback callers only.").ConfigureAwait(false);
+            if (refusal.Challenge is { } challenge)
+            {
+                context.Response.Headers.WWWAuthenticate = challenge;
+            }
+
+            await WriteErrorAsync(context, refusal.Status, refusal.Error, refusal.Message).ConfigureAwait(false);
             return;
         }
 
@@ -118,7 +123,13 @@ internal sealed class AdminEndpoints
     private async Task SetClockAsync(HttpContext context)
     {
         var request = await ReadAsync(context, EmulatorJson.Context.ClockSetRequest).ConfigureAwait(false);
-        _clock.SetUtcNow(request.Now ?? throw Invalid("'now' (an ISO 8601 instant) is required."));
+        var now = request.Now ?? throw Invalid("'now' (an ISO 8601 instant) is required.");
+        if (now < AdminLimits.EarliestClock || now > AdminLimits.LatestClock)
+        {
+            throw Invalid($"'now' must be {AdminLimits.ClockRange}, not {now:O}.");
+        }
+
+        _clock.SetUtcNow(now);
         await WriteAsync(context, 200, Clock(), EmulatorJson.Context.ClockResponse).ConfigureAwait(false);
     }
 
@@ -131,15 +142,24 @@ internal sealed class AdminEndpoints
     private async Task AdvanceClockAsync(HttpContext context)
     {
         var request = await ReadAsync(context, EmulatorJson.Context.ClockAdvanceRequest).ConfigureAwait(false);
-        _clock.Advance(Seconds(request.Seconds, "seconds", allowNegative: true) ?? throw Invalid("'seconds' is required."));
+        var seconds = request.Seconds ?? throw Invalid("'seconds' is required.");
+        var span = (AdminLimits.LatestClock - AdminLimits.EarliestClock).TotalSeconds;
+        if (!(Math.Abs(seconds) <= span) || !_clock.TryAdvance(TimeSpan.FromSeconds(seconds), AdminLimits.EarliestClock, AdminLimits.LatestClock))
+        {
+            throw Invalid($"'seconds' must keep the clock {AdminLimits.ClockRange}; {Number(seconds)} seconds from {_clock.GetUtcNow():O} does not.");
+        }
+
         await WriteAsync(context, 200, Clock(), EmulatorJson.Context.ClockResponse).ConfigureAwait(false);
     }
 
     private static async Task ScriptFaultAsync(HttpContext context, FakeTenant tenant)
     {
         var request = await ReadAsync(context, EmulatorJson.Context.ScriptFaultRequest).ConfigureAwait(false);
-        tenant.Faults.Script(request.Method ?? "*", request.Path ?? throw Invalid("'path' (such as /api/v2/resource-servers/*) is required."),
-            ToFault(request.Fault, "fault"), request.Times ?? 1);
+        var method = Method(request.Method);
+        var path = Route(request.Path ?? throw Invalid("'path' (such as /api/v2/resource-servers/*) is required."));
+        var fault = ToFault(request.Fault, "fault");
+        var times = Count(request.Times ?? 1, "times");
+        tenant.Faults.Script(method, path, fault, times);
         context.Response.StatusCode = 204;
     }
 
@@ -150,20 +170,21 @@ internal sealed class AdminEndpoints
             .Select((f, i) => new RandomFault(f.Probability ?? throw Invalid($"faults[{i}].probability is required."), ToFault(f.Fault, $"faults[{i}].fault")))
             .ToList();
         tenant.Faults.Randomly(request.Seed ?? throw Invalid("'seed' is required, so that a run can be repeated."), faults,
-            request.Method ?? "*", request.Path ?? "/**");
+            Method(request.Method), Route(request.Path ?? "/**"));
         context.Response.StatusCode = 204;
     }
 
     private static async Task LimitRateAsync(HttpContext context, FakeTenant tenant)
     {
         var request = await ReadAsync(context, EmulatorJson.Context.RateLimitRequest).ConfigureAwait(false);
-        var period = Seconds(request.PeriodSeconds, "periodSeconds", allowNegative: false) ?? throw Invalid("'periodSeconds' is required.");
-        if (request.Limit is not > 0 || period <= TimeSpan.Zero)
+        var limit = Count(request.Limit ?? throw Invalid("'limit' is required."), "limit");
+        var period = request.PeriodSeconds ?? throw Invalid("'periodSeconds' is required.");
+        if (!(period > 0 && period <= AdminLimits.MaxRateLimitSeconds))
         {
-            throw Invalid("'limit' and 'periodSeconds' must be greater than 0.");
+            throw Invalid($"'periodSeconds' must be more than 0 and at most {Number(AdminLimits.MaxRateLimitSeconds)} seconds, not {Number(period)}.");
         }
 
-        tenant.Faults.LimitRate(request.Limit.Value, period);
+        tenant.Faults.LimitRate(limit, TimeSpan.FromSeconds(period));
         context.Response.StatusCode = 204;
     }
 
@@ -218,41 +239,81 @@ internal sealed class AdminEndpoints
 
         var fault = spec.Type switch
         {
-            "rate_limited" => Fault.RateLimited(Seconds(spec.RetryAfterSeconds, $"{path}.retryAfterSeconds", false),
-                Seconds(spec.ResetAfterSeconds, $"{path}.resetAfterSeconds", false)),
-            "server_error" => Fault.ServerError(spec.Status ?? 500),
-            "slow" => Fault.Slow(Seconds(spec.DelaySeconds, $"{path}.delaySeconds", false) ?? throw Invalid($"{path}.delaySeconds is required.")),
+            "rate_limited" => Fault.RateLimited(Seconds(spec.RetryAfterSeconds, $"{path}.retryAfterSeconds", AdminLimits.MaxRateLimitSeconds),
+                Seconds(spec.ResetAfterSeconds, $"{path}.resetAfterSeconds", AdminLimits.MaxRateLimitSeconds)),
+            "server_error" => ServerError(spec.Status ?? 500, $"{path}.status"),
+            "slow" => Fault.Slow(Seconds(spec.DelaySeconds, $"{path}.delaySeconds", AdminLimits.MaxDelaySeconds)
+                ?? throw Invalid($"{path}.delaySeconds is required.")),
             "timeout" => Fault.Timeout(),
             "drop_connection" => Fault.DropConnection(),
             "malformed_body" => Fault.MalformedBody(),
-            "proxy_html" => Fault.ProxyHtml(spec.Status ?? 502),
+            "proxy_html" => Fault.ProxyHtml(ProxyStatus(spec.Status ?? 502, $"{path}.status")),
             _ => throw Invalid($"{path}.type must be rate_limited, server_error, slow, timeout, drop_connection, malformed_body or proxy_html."),
         };
         return spec.AfterCommit == true ? fault.AfterCommit() : fault;
     }
 
-    private static TimeSpan? Seconds(double? seconds, string name, bool allowNegative)
+    /// <summary>Seconds from 0 to <paramref name="max"/>, or <see langword="null"/> when absent.</summary>
+    private static TimeSpan? Seconds(double? seconds, string field, double max) => seconds switch
     {
-        if (seconds is not { } value)
-        {
-            return null;
-        }
+        null => null,
+        >= 0 and var value when value <= max => TimeSpan.FromSeconds(value),
+        var value => throw Invalid($"'{field}' must be from 0 to {Number(max)} seconds, not {Number(value.Value)}."),
+    };
 
-        if (!double.IsFinite(value) || (!allowNegative && value < 0) || Math.Abs(value) > TimeSpan.MaxValue.TotalSeconds / 2)
+    /// <summary>A server error's status: the rule is <see cref="Fault.ServerError"/>'s; the message names the field.</summary>
+    private static Fault ServerError(int status, string field)
+    {
+        try
         {
-            throw Invalid($"'{name}' must be a finite number of seconds{(allowNegative ? "" : " of at least 0")}.");
+            return Fault.ServerError(status);
         }
-
-        return TimeSpan.FromSeconds(value);
+        catch (ArgumentOutOfRangeException)
+        {
+            throw Invalid($"'{field}' must be 408 or 500 to 599, not {status}.");
+        }
     }
+
+    private static int ProxyStatus(int status, string field) =>
+        status is >= AdminLimits.MinProxyStatus and <= AdminLimits.MaxProxyStatus
+            ? status
+            : throw Invalid($"'{field}' must be from {AdminLimits.MinProxyStatus} to {AdminLimits.MaxProxyStatus}, not {status}.");
+
+    private static int Count(int count, string field) =>
+        count is >= 1 and <= AdminLimits.MaxCount ? count : throw Invalid($"'{field}' must be from 1 to {AdminLimits.MaxCount}, not {count}.");
+
+    /// <summary>A fault's method: <c>*</c> (any) or an HTTP method's name.</summary>
+    private static string Method(string? method) =>
+        method is null or "*" ? "*"
+        : method.Length is > 0 and <= 20 && method.All(char.IsAsciiLetter) ? method
+        : throw Invalid($"'method' must be '*' or an HTTP method such as PATCH, not '{method}'.");
+
+    /// <summary>
+    /// A fault's route template: <c>*</c> is one segment, and <c>**</c> (the rest of the path) may only end it; the
+    /// matcher would let a <c>**</c> in the middle match everything after it, which is not what it says.
+    /// </summary>
+    private static string Route(string path)
+    {
+        var segments = path.Trim().Trim('/').Split('/');
+        return Array.IndexOf(segments, "**") is var index && index >= 0 && index < segments.Length - 1
+            ? throw Invalid($"'path' may hold '**' only as the last segment (the rest of the path), not in '{path}'.")
+            : path;
+    }
+
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static async Task<T> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo)
         where T : class
     {
+        var body = await RequestBody.ReadAsync(context.Request, AdminLimits.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        if (body.Length > AdminLimits.MaxBodyBytes)
+        {
+            throw new AdminRequestException(413, "payload_too_large", $"Admin request bodies are limited to {AdminLimits.MaxBodyBytes} bytes.");
+        }
+
         try
         {
-            return await JsonSerializer.DeserializeAsync(context.Request.Body, typeInfo, context.RequestAborted).ConfigureAwait(false)
-                ?? throw Invalid("The body must be a JSON object.");
+            return JsonSerializer.Deserialize(body, typeInfo) ?? throw Invalid("The body must be a JSON object.");
         }
         catch (JsonException e)
         {

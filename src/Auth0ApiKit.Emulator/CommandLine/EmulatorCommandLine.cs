@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
+using Auth0ApiKit.Emulator.Admin;
 using Auth0ApiKit.Emulator.Seeding;
 
 namespace Auth0ApiKit.Emulator.CommandLine;
@@ -20,7 +22,7 @@ internal static class EmulatorCommandLine
 
         Serves a fake Auth0 tenant over HTTP: the Management API (resource servers, clients, client grants),
         /oauth/token with real RS256 and HS256 tokens, /.well-known/jwks.json and openid-configuration, and admin
-        endpoints under /_emulator/ (loopback callers only).
+        endpoints under /_emulator/ (loopback callers with the admin token only).
 
         Listening
           --host <address>          IP address to listen on (default 127.0.0.1)
@@ -46,6 +48,16 @@ internal static class EmulatorCommandLine
           --write-credentials <path>  write the URLs and every credential as JSON once listening
           --signing-key <path>      PEM RSA private key (2048 bits or more) for RS256 tokens (default: new per run)
           --journal-capacity <n>    requests kept in the journal (default 1000)
+
+        Admin endpoints (every request sends Authorization: Bearer <admin token>)
+          --admin-token <token>     fix the admin token (32 to 256 characters from A-Z a-z 0-9 - _ . ~)
+                                    instead of a random one per run; visible to local users in the process list
+          --admin-from <cidr>[,<cidr>...]
+                                    also admit callers from these networks (such as 172.17.0.0/16 for
+                                    docker run -p), with the token
+          --admin-host <name>[,<name>...]
+                                    also accept these names in Host (besides localhost, IP addresses and
+                                    --domain), such as a container's name on a compose network
 
           -h, --help                show this help
           --version                 show the version
@@ -125,6 +137,18 @@ internal static class EmulatorCommandLine
                 case "--signing-key":
                     options.SigningKeyFile = Value();
                     break;
+                case "--admin-token":
+                    var token = Value();
+                    options.AdminToken = AdminToken.IsWellFormed(token)
+                        ? token
+                        : throw new EmulatorConfigurationException($"--admin-token must be {AdminToken.Rule}.");
+                    break;
+                case "--admin-from":
+                    options.AdminFrom.AddRange(SplitList(Value()).DefaultIfEmpty(string.Empty).Select(ParseNetwork));
+                    break;
+                case "--admin-host":
+                    options.AdminHosts.AddRange(SplitList(Value()).DefaultIfEmpty(string.Empty).Select(ParseHostName));
+                    break;
                 case "--journal-capacity":
                     options.JournalCapacity = ParseInt(name, Value(), 1, 1_000_000);
                     break;
@@ -157,6 +181,58 @@ internal static class EmulatorCommandLine
             ? address
             : throw new EmulatorConfigurationException($"--host must be an IP address such as 127.0.0.1 or ::1, not '{text}'.");
     }
+
+    /// <summary>
+    /// A network in CIDR notation (<c>172.17.0.0/16</c>, <c>fd00::/8</c>) or one address (<c>192.0.2.7</c>): an IPv4
+    /// address in four dotted parts or an IPv6 address without a zone, a prefix length within the family's, and no
+    /// address bits past the prefix (they would hide a typo).
+    /// </summary>
+    private static IPNetwork ParseNetwork(string text)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        var addressText = slash < 0 ? text : text[..slash];
+        var prefixText = slash < 0 ? null : text[(slash + 1)..];
+        var isIPv4 = addressText.Split('.') is { Length: 4 } parts && parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit));
+        if (!IPAddress.TryParse(addressText, out var address) || addressText.Contains('%', StringComparison.Ordinal) ||
+            (address.AddressFamily == AddressFamily.InterNetwork) != isIPv4)
+        {
+            throw BadNetwork(text);
+        }
+
+        var width = isIPv4 ? 32 : 128;
+        var prefix = width;
+        if (prefixText is not null &&
+            !(prefixText.Length is > 0 and <= 3 && prefixText.All(char.IsAsciiDigit) && int.TryParse(prefixText, CultureInfo.InvariantCulture, out prefix) && prefix <= width))
+        {
+            throw BadNetwork(text);
+        }
+
+        var network = new IPNetwork(Masked(address, prefix), prefix);
+        return network.BaseAddress.Equals(address)
+            ? network
+            : throw new EmulatorConfigurationException($"--admin-from '{text}' has bits set past /{prefix}; write {network}.");
+    }
+
+    private static EmulatorConfigurationException BadNetwork(string text) =>
+        new($"--admin-from '{text}' is not a network such as 172.17.0.0/16, fd00::/8 or 192.0.2.7.");
+
+    /// <summary><paramref name="address"/> with every bit past the first <paramref name="prefix"/> cleared.</summary>
+    private static IPAddress Masked(IPAddress address, int prefix)
+    {
+        var bytes = address.GetAddressBytes();
+        for (var bit = prefix; bit < bytes.Length * 8; bit++)
+        {
+            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
+        }
+
+        return new IPAddress(bytes);
+    }
+
+    /// <summary>A host name for <c>--admin-host</c>: a DNS name without port, scheme or wildcard, in lower case.</summary>
+    private static string ParseHostName(string text) =>
+        Uri.CheckHostName(text) == UriHostNameType.Dns
+            ? text.ToLowerInvariant()
+            : throw new EmulatorConfigurationException($"--admin-host '{text}' is not a host name such as emulator or auth0.test.");
 
     /// <summary><c>identifier[=scope,scope]</c>: the first <c>=</c> ends the identifier.</summary>
     private static SeedApi ParseApi(string text)

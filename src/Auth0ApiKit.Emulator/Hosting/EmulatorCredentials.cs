@@ -33,6 +33,9 @@ internal sealed class EmulatorCredentials
     /// <summary>The admin endpoints' prefix.</summary>
     public required string AdminUrl { get; init; }
 
+    /// <summary>The per-run token every admin request sends as <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
+    public required string AdminToken { get; init; }
+
     public CredentialsApplication? Management { get; init; }
 
     public required List<CredentialsApplication> Applications { get; init; }
@@ -40,7 +43,7 @@ internal sealed class EmulatorCredentials
     public required List<CredentialsApi> Apis { get; init; }
 
     /// <summary>The credentials of a plan's tenant reached at <paramref name="baseUrl"/>.</summary>
-    public static EmulatorCredentials Create(SeedPlan plan, Uri baseUrl, TenantUrls urls, string domain, string adminPrefix)
+    public static EmulatorCredentials Create(SeedPlan plan, Uri baseUrl, TenantUrls urls, string domain, string adminPrefix, string adminToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(baseUrl);
@@ -69,6 +72,7 @@ internal sealed class EmulatorCredentials
             ManagementApiAudience = urls.ManagementApiAudience,
             ManagementApiUrl = new Uri(baseUrl, "api/v2/").AbsoluteUri,
             AdminUrl = new Uri(baseUrl, adminPrefix.TrimStart('/') + "/").AbsoluteUri,
+            AdminToken = adminToken,
             Management = plan.Management is { } management ? Describe(management) : null,
             Applications = [.. plan.Applications.Select(Describe)],
             Apis = [.. plan.Apis.Select(api => new CredentialsApi

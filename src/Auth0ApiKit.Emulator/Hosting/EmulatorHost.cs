@@ -71,7 +71,8 @@ internal sealed class EmulatorHost : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = TenantHttpAdapter.MaxBodyBytes;
+            // Every reader stops at its own limit (RequestBody); Kestrel's would cut a larger body before the tenant answers.
+            kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Listen(options.Host, options.Port);
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
@@ -157,11 +158,14 @@ internal sealed class EmulatorHost : IAsyncDisposable
             JournalCapacity = options.JournalCapacity,
             SigningKey = signingKey,
         }, plan, Clock.Reset);
-        Credentials = EmulatorCredentials.Create(plan, BaseUri, _tenant.Urls, options.Domain ?? BaseUri.Authority, AdminEndpoints.Prefix);
-        _admin = new AdminEndpoints(_tenant, Clock, () => Credentials);
+        var adminToken = options.AdminToken ?? AdminToken.Generate();
+        Credentials = EmulatorCredentials.Create(plan, BaseUri, _tenant.Urls, options.Domain ?? BaseUri.Authority, AdminEndpoints.Prefix, adminToken);
+        IEnumerable<string> adminHosts = options.Domain is { } name ? [name, .. options.AdminHosts] : options.AdminHosts;
+        _admin = new AdminEndpoints(_tenant, Clock, () => Credentials, new AdminAccess(adminToken, options.AdminFrom, adminHosts));
     }
 
-    private async Task HandleAsync(HttpContext context)
+    /// <summary>Answers one request: the admin endpoints or the tenant.</summary>
+    internal async Task HandleAsync(HttpContext context)
     {
         if (_admin is null)
         {

@@ -42,6 +42,15 @@ internal sealed class EmulatorOptions
     /// <summary>A file to write the URLs and credentials to, as JSON, once the emulator listens.</summary>
     public string? CredentialsFile { get; set; }
 
+    /// <summary>Networks whose callers may use the admin endpoints (with the admin token) besides loopback.</summary>
+    public List<IPNetwork> AdminFrom { get; } = [];
+
+    /// <summary>Host names (besides <c>localhost</c>, IP literals and the domain) that admin requests may carry in <c>Host</c>.</summary>
+    public List<string> AdminHosts { get; } = [];
+
+    /// <summary>A fixed admin token; a random one per run when absent.</summary>
+    public string? AdminToken { get; set; }
+
     /// <summary>A PEM file with the RSA private key that signs RS256 tokens; a new key per run when absent.</summary>
     public string? SigningKeyFile { get; set; }
 

@@ -78,13 +78,28 @@ internal static class EmulatorProgram
     private static string Version =>
         typeof(EmulatorProgram).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    /// <summary>Writes the credentials file whole or not at all (a script polling for it never reads half of it).</summary>
+    /// <summary>
+    /// Writes the credentials file whole or not at all (a script polling for it never reads half of it), readable by its
+    /// owner only: a new file created 0600 from the start (never widened, then narrowed), renamed over the old one.
+    /// </summary>
     private static void WriteCredentials(string path, EmulatorCredentials credentials)
     {
         var temporary = path + ".tmp";
         try
         {
-            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(credentials, EmulatorJson.Context.EmulatorCredentials));
+            // A stale temporary file (or a link planted there) is removed, so that CreateNew makes the file itself.
+            File.Delete(temporary);
+            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var file = new FileStream(temporary, create))
+            {
+                file.Write(JsonSerializer.SerializeToUtf8Bytes(credentials, EmulatorJson.Context.EmulatorCredentials));
+            }
+
             File.Move(temporary, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)

@@ -42,7 +42,8 @@ internal static class StartupReport
             }
         }
 
-        Line(text, "admin", $"{credentials.AdminUrl} (loopback only)");
+        Line(text, "admin", $"{credentials.AdminUrl} (send Authorization: Bearer <admin token>)");
+        Line(text, "admin token", credentials.AdminToken);
         if (credentialsFile is not null)
         {
             Line(text, "credentials", $"written to {credentialsFile}");

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Auth0ApiKit.Testing;
 using Auth0ApiKit.Testing.Endpoints;
 using Microsoft.AspNetCore.Http;
@@ -13,19 +12,10 @@ namespace Auth0ApiKit.Emulator.Http;
 /// </summary>
 internal static class TenantHttpAdapter
 {
-    /// <summary>Bodies above this are refused unread; the pipeline's own limits are lower, so it answers first.</summary>
-    public const int MaxBodyBytes = 2 * 1024 * 1024;
-
     /// <summary>Answers one request from <paramref name="tenant"/>.</summary>
     public static async Task HandleAsync(FakeTenant tenant, HttpContext context, CancellationToken cancellationToken)
     {
         var request = await ReadAsync(context, cancellationToken).ConfigureAwait(false);
-        if (request is null)
-        {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return;
-        }
-
         FakeResponse response;
         try
         {
@@ -40,8 +30,12 @@ internal static class TenantHttpAdapter
         await WriteAsync(context.Response, response, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The transport-free request, or <see langword="null"/> when the body is too large.</summary>
-    private static async Task<FakeRequest?> ReadAsync(HttpContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// The transport-free request. A body over the tenant's limit (1 MiB, as Auth0's) is read only one byte past it:
+    /// enough for the tenant to answer with Auth0's 413 body as it does for any body over the limit, however large
+    /// the body and whether it is sent with a length or chunked.
+    /// </summary>
+    private static async Task<FakeRequest> ReadAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var http = context.Request;
         var headers = new Dictionary<string, string>(http.Headers.Count, StringComparer.OrdinalIgnoreCase);
@@ -50,12 +44,7 @@ internal static class TenantHttpAdapter
             headers[name] = values.ToString();
         }
 
-        var body = await ReadBodyAsync(http, cancellationToken).ConfigureAwait(false);
-        if (body is null)
-        {
-            return null;
-        }
-
+        var body = await RequestBody.ReadAsync(http, JsonBody.MaxBytes, cancellationToken).ConfigureAwait(false);
         var (path, query) = RawPathAndQuery(context);
         return new FakeRequest(http.Method, path, query, headers, body);
     }
@@ -74,46 +63,6 @@ internal static class TenantHttpAdapter
         }
 
         return (context.Request.PathBase.Add(context.Request.Path).ToUriComponent(), context.Request.QueryString.Value ?? string.Empty);
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest http, CancellationToken cancellationToken)
-    {
-        if (http.ContentLength is { } length)
-        {
-            if (length > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            if (length == 0)
-            {
-                return [];
-            }
-
-            var exact = new byte[length];
-            await http.Body.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
-            return exact;
-        }
-
-        var reader = http.BodyReader;
-        while (true)
-        {
-            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            if (result.Buffer.Length > MaxBodyBytes)
-            {
-                reader.AdvanceTo(result.Buffer.End);
-                return null;
-            }
-
-            if (result.IsCompleted)
-            {
-                var bytes = result.Buffer.ToArray();
-                reader.AdvanceTo(result.Buffer.End);
-                return bytes;
-            }
-
-            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
-        }
     }
 
     private static async Task WriteAsync(HttpResponse http, FakeResponse response, CancellationToken cancellationToken)

@@ -18,8 +18,28 @@ internal sealed class OffsetTimeProvider : TimeProvider
     /// <inheritdoc />
     public override DateTimeOffset GetUtcNow() => _inner.GetUtcNow() + Offset;
 
-    /// <summary>Moves the clock by <paramref name="delta"/> (backwards when negative).</summary>
-    public void Advance(TimeSpan delta) => Interlocked.Add(ref _offsetTicks, delta.Ticks);
+    /// <summary>
+    /// Moves the clock by <paramref name="delta"/> (backwards when negative) when it then shows an instant from
+    /// <paramref name="earliest"/> to <paramref name="latest"/>; otherwise leaves it as it is and answers false.
+    /// </summary>
+    public bool TryAdvance(TimeSpan delta, DateTimeOffset earliest, DateTimeOffset latest)
+    {
+        var system = _inner.GetUtcNow().UtcTicks;
+        while (true)
+        {
+            var offset = Interlocked.Read(ref _offsetTicks);
+            var target = (decimal)system + offset + delta.Ticks;
+            if (target < earliest.UtcTicks || target > latest.UtcTicks)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _offsetTicks, offset + delta.Ticks, offset) == offset)
+            {
+                return true;
+            }
+        }
+    }
 
     /// <summary>Sets the clock to <paramref name="now"/>; it runs on from there.</summary>
     public void SetUtcNow(DateTimeOffset now) => Interlocked.Exchange(ref _offsetTicks, (now - _inner.GetUtcNow()).Ticks);

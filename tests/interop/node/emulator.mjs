@@ -81,11 +81,15 @@ export function fetchVia(credentials) {
   };
 }
 
-/** Calls an admin endpoint of the emulator. */
+/** Calls an admin endpoint of the emulator, with the admin token from its credentials file. */
 export async function admin(credentials, method, route, body) {
+  const headers = { authorization: `Bearer ${credentials.adminToken}` };
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+  }
   const response = await fetch(new URL(route, credentials.adminUrl), {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

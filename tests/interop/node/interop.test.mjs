@@ -212,6 +212,20 @@ describe('the admin endpoints give a Node test what a .NET test has', () => {
     });
   });
 
+  test('the admin endpoints refuse a call without the admin token, and a page from another origin', async () => {
+    const status = new URL('status', credentials.adminUrl);
+    const anonymous = await fetch(status);
+    assert.equal(anonymous.status, 401);
+    assert.match(anonymous.headers.get('www-authenticate'), /^Bearer/);
+    const crossOrigin = await fetch(new URL('faults', credentials.adminUrl), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${credentials.adminToken}`, origin: 'http://evil.example', 'content-type': 'text/plain' },
+      body: JSON.stringify({ path: '/oauth/token', fault: { type: 'timeout' } }),
+    });
+    assert.equal(crossOrigin.status, 403);
+    assert.equal((await admin(credentials, 'GET', 'faults')).pendingScriptedFaults, 0);
+  });
+
   test('a reset goes back to the seed, and the management credentials still work', async () => {
     const status = await admin(credentials, 'POST', 'reset');
     assert.ok(status.resets >= 2);
