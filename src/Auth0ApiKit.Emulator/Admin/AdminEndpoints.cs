@@ -156,7 +156,7 @@ internal sealed class AdminEndpoints
     {
         var request = await ReadAsync(context, EmulatorJson.Context.ScriptFaultRequest).ConfigureAwait(false);
         var method = Method(request.Method);
-        var path = Route(request.Path ?? throw Invalid("'path' (such as /api/v2/resource-servers/*) is required."));
+        var path = request.Path ?? throw Invalid("'path' (such as /api/v2/resource-servers/*) is required.");
         var fault = ToFault(request.Fault, "fault");
         var times = Count(request.Times ?? 1, "times");
         tenant.Faults.Script(method, path, fault, times);
@@ -170,7 +170,7 @@ internal sealed class AdminEndpoints
             .Select((f, i) => new RandomFault(f.Probability ?? throw Invalid($"faults[{i}].probability is required."), ToFault(f.Fault, $"faults[{i}].fault")))
             .ToList();
         tenant.Faults.Randomly(request.Seed ?? throw Invalid("'seed' is required, so that a run can be repeated."), faults,
-            Method(request.Method), Route(request.Path ?? "/**"));
+            Method(request.Method), request.Path ?? "/**");
         context.Response.StatusCode = 204;
     }
 
@@ -287,18 +287,6 @@ internal sealed class AdminEndpoints
         method is null or "*" ? "*"
         : method.Length is > 0 and <= 20 && method.All(char.IsAsciiLetter) ? method
         : throw Invalid($"'method' must be '*' or an HTTP method such as PATCH, not '{method}'.");
-
-    /// <summary>
-    /// A fault's route template: <c>*</c> is one segment, and <c>**</c> (the rest of the path) may only end it; the
-    /// matcher would let a <c>**</c> in the middle match everything after it, which is not what it says.
-    /// </summary>
-    private static string Route(string path)
-    {
-        var segments = path.Trim().Trim('/').Split('/');
-        return Array.IndexOf(segments, "**") is var index && index >= 0 && index < segments.Length - 1
-            ? throw Invalid($"'path' may hold '**' only as the last segment (the rest of the path), not in '{path}'.")
-            : path;
-    }
 
     private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -1,10 +1,11 @@
 using System.Globalization;
+using Auth0ApiKit.Testing.Faults;
 
 namespace Auth0ApiKit.Emulator.Admin;
 
 /// <summary>
-/// The range of every admin input, in one place (docs/emulator.md states them): a call outside them answers 400 naming
-/// the field and the range, and changes nothing.
+/// The range of every admin input, in one place (docs/emulator.md states them; the fault ranges are
+/// <see cref="Fault"/>'s own): a call outside them answers 400 naming the field and the range, and changes nothing.
 /// </summary>
 internal static class AdminLimits
 {
@@ -12,19 +13,19 @@ internal static class AdminLimits
     public const int MaxBodyBytes = 64 * 1024;
 
     /// <summary>The longest wait of a <c>slow</c> fault, in seconds.</summary>
-    public const double MaxDelaySeconds = 300;
+    public const double MaxDelaySeconds = Fault.MaxDelaySeconds;
 
     /// <summary>
     /// The furthest <c>retryAfterSeconds</c> and <c>resetAfterSeconds</c> of a <c>rate_limited</c> fault, and the longest
     /// <c>periodSeconds</c> of a rate limit: one day.
     /// </summary>
-    public const double MaxRateLimitSeconds = 86_400;
+    public const double MaxRateLimitSeconds = Fault.MaxRateLimitSeconds;
 
     /// <summary>The lowest status of a <c>proxy_html</c> fault: a proxy's error page is a client or server error.</summary>
-    public const int MinProxyStatus = 400;
+    public const int MinProxyStatus = Fault.MinProxyStatus;
 
     /// <summary>The highest status of a <c>proxy_html</c> fault.</summary>
-    public const int MaxProxyStatus = 599;
+    public const int MaxProxyStatus = Fault.MaxProxyStatus;
 
     /// <summary>How many requests one scripted fault may strike, and the most requests a rate limit may allow.</summary>
     public const int MaxCount = 1_000_000;

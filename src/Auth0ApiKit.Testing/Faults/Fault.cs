@@ -45,9 +45,26 @@ public sealed class Fault
     /// <summary>Whether the fault strikes before or after the tenant commits the request's change.</summary>
     public FaultTiming Timing { get; }
 
+    /// <summary>The longest wait of <see cref="Slow"/>, in seconds: five minutes.</summary>
+    internal const int MaxDelaySeconds = 300;
+
+    /// <summary>The furthest <c>Retry-After</c> and <c>x-ratelimit-reset</c> of <see cref="RateLimited"/>, in seconds: one day.</summary>
+    internal const int MaxRateLimitSeconds = 86_400;
+
+    /// <summary>The lowest status of <see cref="ProxyHtml"/>: a proxy's error page is a client or server error.</summary>
+    internal const int MinProxyStatus = 400;
+
+    /// <summary>The highest status of <see cref="ProxyHtml"/>.</summary>
+    internal const int MaxProxyStatus = 599;
+
     /// <summary>429 with Auth0's body and rate-limit headers; <c>Retry-After</c> and <c>x-ratelimit-reset</c> when given.</summary>
-    public static Fault RateLimited(TimeSpan? retryAfter = null, TimeSpan? resetAfter = null) =>
-        new(FaultKind.Status, 429, retryAfter, resetAfter, TimeSpan.Zero, FaultTiming.BeforeCommit);
+    /// <exception cref="ArgumentOutOfRangeException">A wait is negative or over a day.</exception>
+    public static Fault RateLimited(TimeSpan? retryAfter = null, TimeSpan? resetAfter = null)
+    {
+        CheckSeconds(retryAfter, MaxRateLimitSeconds, nameof(retryAfter));
+        CheckSeconds(resetAfter, MaxRateLimitSeconds, nameof(resetAfter));
+        return new(FaultKind.Status, 429, retryAfter, resetAfter, TimeSpan.Zero, FaultTiming.BeforeCommit);
+    }
 
     /// <summary>A 5xx (or 408) answer with Auth0's error body.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not 408 or 500-599.</exception>
@@ -65,9 +82,10 @@ public sealed class Fault
     public static Fault ServiceUnavailable() => ServerError(503);
 
     /// <summary>Waits <paramref name="delay"/> on the tenant's clock, then answers normally.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative or over five minutes.</exception>
     public static Fault Slow(TimeSpan delay)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        CheckSeconds(delay, MaxDelaySeconds, nameof(delay));
         return new(FaultKind.Delay, 0, null, null, delay, FaultTiming.BeforeCommit);
     }
 
@@ -87,7 +105,24 @@ public sealed class Fault
     public static Fault MalformedBody() => new(FaultKind.Malformed, 200, null, null, TimeSpan.Zero, FaultTiming.BeforeCommit);
 
     /// <summary>An HTML error page from a proxy in front of the tenant.</summary>
-    public static Fault ProxyHtml(int status = 502) => new(FaultKind.Html, status, null, null, TimeSpan.Zero, FaultTiming.BeforeCommit);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not 400-599.</exception>
+    public static Fault ProxyHtml(int status = 502)
+    {
+        if (status is < MinProxyStatus or > MaxProxyStatus)
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, $"A proxy's error page answers {MinProxyStatus}-{MaxProxyStatus}.");
+        }
+
+        return new(FaultKind.Html, status, null, null, TimeSpan.Zero, FaultTiming.BeforeCommit);
+    }
+
+    private static void CheckSeconds(TimeSpan? wait, int maxSeconds, string name)
+    {
+        if (wait is { } value && (value < TimeSpan.Zero || value > TimeSpan.FromSeconds(maxSeconds)))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"It must be from 0 to {maxSeconds} seconds.");
+        }
+    }
 
     /// <summary>The same fault, striking after the tenant has committed the change.</summary>
     public Fault AfterCommit() => new(Kind, Status, RetryAfter, ResetAfter, Delay, FaultTiming.AfterCommit);

@@ -33,9 +33,10 @@ public sealed class FaultInjector
 
     /// <summary>Answers the next <paramref name="times"/> requests that match the route with <paramref name="fault"/>.</summary>
     /// <param name="method">The HTTP method, or <c>*</c>.</param>
-    /// <param name="path">The path template, such as <c>/api/v2/resource-servers/*</c>.</param>
+    /// <param name="path">The path template, such as <c>/api/v2/resource-servers/*</c>; <c>**</c> only at its end.</param>
     /// <param name="fault">The fault.</param>
     /// <param name="times">How many requests it strikes; at least 1.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> holds <c>**</c> before its last segment; nothing is scripted.</exception>
     public void Script(string method, string path, Fault fault, int times = 1)
     {
         ArgumentNullException.ThrowIfNull(fault);

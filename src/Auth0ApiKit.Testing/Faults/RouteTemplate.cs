@@ -2,7 +2,8 @@ namespace Auth0ApiKit.Testing.Faults;
 
 /// <summary>
 /// Matches requests by method and path: <c>POST /api/v2/resource-servers</c>, <c>* /api/v2/clients/*</c>.
-/// <c>*</c> as the method matches any; <c>*</c> as a path segment matches one segment; <c>**</c> at the end matches the rest.
+/// <c>*</c> as the method matches any; <c>*</c> as a path segment matches one segment; <c>**</c> at the end matches the rest
+/// (anywhere else it is refused: it would match everything after it, which is not what it says).
 /// </summary>
 internal sealed class RouteTemplate
 {
@@ -15,6 +16,11 @@ internal sealed class RouteTemplate
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _method = method.Trim().ToUpperInvariant();
         _segments = path.Trim().Trim('/').Split('/');
+        if (Array.IndexOf(_segments, "**") is var index && index >= 0 && index < _segments.Length - 1)
+        {
+            throw new ArgumentException($"A route may hold '**' only as the last segment (the rest of the path), not in '{path}'.", nameof(path));
+        }
+
         Text = $"{_method} /{string.Join('/', _segments)}";
     }
 
