@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Auth0ApiKit.Diagnostics;
 using Auth0ApiKit.Testing.Faults;
 using Auth0ApiKit.Testing.Journal;
 using Auth0ApiKit.Testing.Store;
@@ -58,11 +57,11 @@ internal sealed class TenantPipeline
                 sequence,
                 receivedAt,
                 request.Method,
-                JournalPath(request),
-                request.Headers.ToDictionary(h => h.Key, h => Redactor.RedactHeader(h.Key, h.Value), StringComparer.OrdinalIgnoreCase),
-                Redactor.Redact(request.BodyText) ?? string.Empty,
+                JournalRedaction.PathAndQuery(request),
+                JournalRedaction.Headers(request),
+                JournalRedaction.RequestBody(request),
                 response?.Status ?? 0,
-                response is null ? string.Empty : Redactor.Redact(response.BodyText) ?? string.Empty,
+                JournalRedaction.ResponseBody(response),
                 fault?.ToString()));
         }
     }
@@ -253,22 +252,6 @@ internal sealed class TenantPipeline
         }
 
         return new RouteMatch(caller => found.Handler(caller!), RateLimited: true, RequiredScopes: found.Scopes);
-    }
-
-    /// <summary>
-    /// The path and decoded query as the journal shows them: each secret-named parameter masked whole after decoding
-    /// (so a secret holding <c>&amp;</c> or a space cannot slip past), the other values redacted.
-    /// </summary>
-    private static string JournalPath(FakeRequest request)
-    {
-        if (request.Query.Count == 0)
-        {
-            return Redactor.Redact(request.Path) ?? string.Empty;
-        }
-
-        var parameters = request.Query.AllKeys.OfType<string>().SelectMany(name => (request.Query.GetValues(name) ?? [])
-            .Select(value => $"{name}={(Redactor.IsSecretField(name) ? Redactor.Mask : Redactor.Redact(value))}"));
-        return Redactor.Redact(request.Path) + "?" + string.Join('&', parameters);
     }
 
     /// <summary>The endpoint a request goes to, or the error that answers it instead.</summary>
