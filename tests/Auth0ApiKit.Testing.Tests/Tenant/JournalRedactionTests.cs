@@ -133,6 +133,24 @@ public class JournalRedactionTests
         tenant.Journal.Entries.Single().RequestBody.Should().Be(Body);
     }
 
+    [Fact]
+    public async Task A_secret_the_tenant_echoes_in_its_answer_is_redacted_there_too_whatever_its_shape()
+    {
+        var tenant = new FakeTenant();
+        using var http = tenant.CreateHttpClient();
+        var token = await ManagementTokenAsync(tenant, http);
+        tenant.Journal.Clear();
+
+        var created = await http.SendAsync(HttpMethod.Post, "api/v2/clients", token,
+            $$$"""{"name":"a","client_metadata":{"password":{"value":"{{{JsonSecret}}}"},"refresh_token":["{{{JsonSecret}}}"]}}""");
+
+        created.StatusCode.Should().Be(System.Net.HttpStatusCode.Created);
+        (await Text(created)).Should().Contain(Core, "the tenant echoes what it stored");
+        var entry = tenant.Journal.Entries.Single();
+        (entry.RequestBody + entry.ResponseBody).Should().NotContain(Core);
+        entry.ResponseBody.Should().Contain("\"client_metadata\":{\"password\":\"***\",\"refresh_token\":\"***\"}");
+    }
+
     /// <summary>Every spelling of the secret a journal could keep: its core raw, percent-encoded or \u-escaped whole, and Basic's base64.</summary>
     private static IEnumerable<string> Spellings() =>
     [
