@@ -10,7 +10,7 @@ using Auth0ApiKit.Testing.Endpoints;
 namespace Auth0ApiKit.Testing.Journal;
 
 /// <summary>
-/// Takes the secrets out of a request before the journal keeps it. Field names are matched after decoding, as the
+/// Takes the secrets out of a request and its answer before the journal keeps them. Field names are matched after decoding, as the
 /// endpoints read them: a query or form parameter's name after percent-decoding, a JSON member's after unescaping, in
 /// any letter case, at any depth, repeated or not; a secret-named field keeps its name and loses its whole value. The
 /// text patterns of <see cref="Redactor"/> then run over what is left (tokens and credentials in other values).
@@ -74,11 +74,21 @@ internal static partial class JournalRedaction
     }
 
     /// <summary>
-    /// The answer's body, redacted by <see cref="Redactor"/>'s text patterns: the fake writes every answer itself, with
-    /// plain field names and unescaped values, so the patterns see each secret as it stands.
+    /// The answer's body. The fake writes every answer itself, with plain names and unescaped values, so
+    /// <see cref="Redactor"/>'s text patterns see each secret string as it stands; only a nested body (one that
+    /// echoes stored data) can hold an object or array under a secret name, and only that one is read as JSON first.
     /// </summary>
-    public static string ResponseBody(FakeResponse? response) =>
-        response is null ? string.Empty : Redactor.Redact(response.BodyText) ?? string.Empty;
+    public static string ResponseBody(FakeResponse? response)
+    {
+        if (response is null || response.Body.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var text = response.BodyText;
+        var nested = response.Body.AsSpan(1).IndexOfAny((byte)'{', (byte)'[') >= 0;
+        return Redactor.Redact((nested ? Json(response.Body, text) : null) ?? text) ?? string.Empty;
+    }
 
     /// <summary>Form data with each secret-named parameter's value masked; every other parameter stays as sent.</summary>
     private static string Form(string text)
