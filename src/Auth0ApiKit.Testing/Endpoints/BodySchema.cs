@@ -36,6 +36,9 @@ internal sealed class BodySchema
     public BodySchema Without(params string[] names) =>
         new(_fields.Values.Where(f => !names.Contains(f.Name, StringComparer.Ordinal)), MinProperties);
 
+    /// <summary>A copy of this schema with more fields (a PATCH that may set what a create may not).</summary>
+    public BodySchema With(params SchemaField[] fields) => new(_fields.Values.Concat(fields), MinProperties);
+
     /// <summary>A copy of this schema keeping only some fields.</summary>
     public BodySchema Only(params string[] names) =>
         new(_fields.Values.Where(f => names.Contains(f.Name, StringComparer.Ordinal)), MinProperties);

@@ -27,7 +27,8 @@ internal sealed class ClientsEndpoint
         new(F.LogoUri, FieldType.String),
     ]);
 
-    private static readonly BodySchema UpdateSchema = CreateSchema;
+    /// <summary>A PATCH may also set the secret (which a create may not), given <c>update:client_keys</c>.</summary>
+    private static readonly BodySchema UpdateSchema = CreateSchema.With(new SchemaField(F.ClientSecret, FieldType.String));
 
     private readonly TenantStore _store;
 
@@ -89,11 +90,17 @@ internal sealed class ClientsEndpoint
         }
     }
 
-    public FakeResponse Update(FakeRequest request, string clientId, bool withSecret)
+    /// <summary>Merges a PATCH; writing <c>client_secret</c> needs <paramref name="mayWriteSecret"/> (<c>update:client_keys</c>).</summary>
+    public FakeResponse Update(FakeRequest request, string clientId, bool withSecret, bool mayWriteSecret)
     {
         if (JsonBody.Read(request, UpdateSchema, WireJson.Context.ClientDto, CheckFields, out var body) is { } bodyError)
         {
             return bodyError;
+        }
+
+        if (body!.ClientSecret is not null && !mayWriteSecret)
+        {
+            return ManagementErrors.InsufficientScope("update:client_keys");
         }
 
         lock (_store.Gate)
@@ -106,8 +113,8 @@ internal sealed class ClientsEndpoint
             var merged = new ClientDto
             {
                 ClientId = current.ClientId,
-                ClientSecret = current.ClientSecret,
-                Name = body!.Name ?? current.Name,
+                ClientSecret = body.ClientSecret ?? current.ClientSecret,
+                Name = body.Name ?? current.Name,
                 AppType = body.AppType ?? current.AppType,
                 GrantTypes = body.GrantTypes ?? current.GrantTypes,
                 TokenEndpointAuthMethod = body.TokenEndpointAuthMethod ?? current.TokenEndpointAuthMethod,
@@ -176,6 +183,11 @@ internal sealed class ClientsEndpoint
         if (body.Name is not null && body.Name.Length == 0)
         {
             errors.Add(Rules.TooShort(F.Name, "the name", 0, 1));
+        }
+
+        if (body.ClientSecret is not null && body.ClientSecret.Length == 0)
+        {
+            errors.Add(Rules.TooShort(F.ClientSecret, "the client secret", 0, 1));
         }
 
         if (body.AppType is not null && !ApplicationKind.KnownValues.Contains(body.AppType, StringComparer.Ordinal))

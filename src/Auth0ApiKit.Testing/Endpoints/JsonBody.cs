@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 using Auth0ApiKit.Validation;
 
 namespace Auth0ApiKit.Testing.Endpoints;
@@ -27,14 +28,14 @@ internal static class JsonBody
             return ManagementErrors.UnsupportedMediaType();
         }
 
-        try
+        using (var parsed = request.Body.Length == 0 ? JsonDocument.Parse("null") : TryParse(request.Body))
         {
-            using var parsed = request.Body.Length == 0 ? JsonDocument.Parse("null") : JsonDocument.Parse(request.Body);
+            if (parsed is null)
+            {
+                return ManagementErrors.MalformedJson();
+            }
+
             document = parsed.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return ManagementErrors.MalformedJson();
         }
 
         if (schema.Check(document) is { } mistake)
@@ -52,6 +53,28 @@ internal static class JsonBody
         }
 
         return dto is null ? ManagementErrors.InvalidBody("Expected type object but found type null") : null;
+    }
+
+    /// <summary>
+    /// Parses JSON that is also valid UTF-8 throughout, or gives <see langword="null"/>. System.Text.Json checks the
+    /// UTF-8 of a name or a string only when it is read, and then throws <see cref="InvalidOperationException"/>;
+    /// checking first turns such a body into malformed JSON, as any other broken body.
+    /// </summary>
+    public static JsonDocument? TryParse(ReadOnlyMemory<byte> body)
+    {
+        if (!Utf8.IsValid(body.Span))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Parses and checks the body's shape, then its values with <paramref name="checkFields"/> (server rules).</summary>

@@ -14,4 +14,7 @@ internal sealed class ManagementCaller
     public string? ClientId { get; }
 
     public bool Has(string scope) => _scopes.Contains(scope);
+
+    /// <summary>Whether the token holds at least one of <paramref name="scopes"/>, as Auth0 checks an endpoint's scopes.</summary>
+    public bool HasAny(IEnumerable<string> scopes) => scopes.Any(_scopes.Contains);
 }

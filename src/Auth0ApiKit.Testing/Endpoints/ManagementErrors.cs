@@ -30,8 +30,9 @@ internal static class ManagementErrors
     public static FakeResponse InvalidToken() =>
         FakeResponse.RawJson(401, """{"statusCode":401,"error":"Unauthorized","message":"Invalid token","attributes":{"error":"Invalid token"}}""");
 
-    public static FakeResponse InsufficientScope(string requiredScope) =>
-        Error(403, $"Insufficient scope, expected any of: {requiredScope}", "insufficient_scope");
+    /// <summary>403 <c>insufficient_scope</c> naming every scope that would have been enough.</summary>
+    public static FakeResponse InsufficientScope(params IEnumerable<string> anyOf) =>
+        Error(403, $"Insufficient scope, expected any of: {string.Join(", ", anyOf)}", "insufficient_scope");
 
     public static FakeResponse RouteNotFound() => Error(404, "Not Found");
 

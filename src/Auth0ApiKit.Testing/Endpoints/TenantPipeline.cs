@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Auth0ApiKit.Diagnostics;
 using Auth0ApiKit.Testing.Faults;
 using Auth0ApiKit.Testing.Journal;
 using Auth0ApiKit.Testing.Store;
@@ -58,11 +57,11 @@ internal sealed class TenantPipeline
                 sequence,
                 receivedAt,
                 request.Method,
-                JournalPath(request),
-                request.Headers.ToDictionary(h => h.Key, h => Redactor.RedactHeader(h.Key, h.Value), StringComparer.OrdinalIgnoreCase),
-                Redactor.Redact(request.BodyText) ?? string.Empty,
+                JournalRedaction.PathAndQuery(request),
+                JournalRedaction.Headers(request),
+                JournalRedaction.RequestBody(request),
                 response?.Status ?? 0,
-                response is null ? string.Empty : Redactor.Redact(response.BodyText) ?? string.Empty,
+                JournalRedaction.ResponseBody(response),
                 fault?.ToString()));
         }
     }
@@ -76,7 +75,7 @@ internal sealed class TenantPipeline
         }
 
         ManagementCaller? caller = null;
-        if (route.RequiredScope is { } scope)
+        if (route.RequiredScopes is { } scopes)
         {
             caller = await _authenticator.AuthenticateAsync(request.Header("Authorization"), cancellationToken).ConfigureAwait(false);
             if (caller is null)
@@ -84,9 +83,9 @@ internal sealed class TenantPipeline
                 return ManagementErrors.InvalidToken();
             }
 
-            if (!caller.Has(scope))
+            if (!caller.HasAny(scopes))
             {
-                return ManagementErrors.InsufficientScope(scope);
+                return ManagementErrors.InsufficientScope(scopes);
             }
         }
 
@@ -161,6 +160,11 @@ internal sealed class TenantPipeline
 
     private const int DefaultLimit = 50;
 
+    private const string ReadClients = "read:clients";
+    private const string UpdateClients = "update:clients";
+    private const string ReadClientKeys = "read:client_keys";
+    private const string UpdateClientKeys = "update:client_keys";
+
     /// <summary>
     /// Waits on the tenant's clock. Unlike <see cref="Task.Delay(TimeSpan, TimeProvider, CancellationToken)"/>, whose
     /// cancellation always resumes on the thread pool, a cancelled wait resumes inline, on the thread that cancels: a
@@ -219,24 +223,27 @@ internal sealed class TenantPipeline
             return RouteMatch.NotFound;
         }
 
-        (string Scope, Func<ManagementCaller, FakeResponse> Handler)? endpoint = (resource, method, id is null, action) switch
+        // Each endpoint with the scopes of which any one lets a token call it, as Auth0's reference lists them
+        // (only the scopes the fake models); the clients endpoints check the key scopes for the secret besides.
+        (string[] Scopes, Func<ManagementCaller, FakeResponse> Handler)? endpoint = (resource, method, id is null, action) switch
         {
-            ("resource-servers", "GET", true, _) => ("read:resource_servers", _ => _resourceServers.List(request)),
-            ("resource-servers", "POST", true, _) => ("create:resource_servers", _ => _resourceServers.Create(request)),
-            ("resource-servers", "GET", false, null) => ("read:resource_servers", _ => _resourceServers.Get(id!)),
-            ("resource-servers", "PATCH", false, null) => ("update:resource_servers", _ => _resourceServers.Update(request, id!)),
-            ("resource-servers", "DELETE", false, null) => ("delete:resource_servers", _ => _resourceServers.Delete(id!)),
-            ("clients", "GET", true, _) => ("read:clients", c => _clients.List(request, c.Has("read:client_keys"))),
-            ("clients", "POST", true, _) => ("create:clients", _ => _clients.Create(request)),
-            ("clients", "GET", false, null) => ("read:clients", c => _clients.Get(id!, c.Has("read:client_keys"))),
-            ("clients", "PATCH", false, null) => ("update:clients", c => _clients.Update(request, id!, c.Has("read:client_keys"))),
-            ("clients", "DELETE", false, null) => ("delete:clients", _ => _clients.Delete(id!)),
-            ("clients", "POST", false, "rotate-secret") => ("update:clients", _ => _clients.RotateSecret(id!)),
-            ("client-grants", "GET", true, _) => ("read:client_grants", _ => _clientGrants.List(request)),
-            ("client-grants", "POST", true, _) => ("create:client_grants", _ => _clientGrants.Create(request)),
-            ("client-grants", "GET", false, null) => ("read:client_grants", _ => _clientGrants.Get(id!)),
-            ("client-grants", "PATCH", false, null) => ("update:client_grants", _ => _clientGrants.Update(request, id!)),
-            ("client-grants", "DELETE", false, null) => ("delete:client_grants", _ => _clientGrants.Delete(id!)),
+            ("resource-servers", "GET", true, _) => (["read:resource_servers"], _ => _resourceServers.List(request)),
+            ("resource-servers", "POST", true, _) => (["create:resource_servers"], _ => _resourceServers.Create(request)),
+            ("resource-servers", "GET", false, null) => (["read:resource_servers"], _ => _resourceServers.Get(id!)),
+            ("resource-servers", "PATCH", false, null) => (["update:resource_servers"], _ => _resourceServers.Update(request, id!)),
+            ("resource-servers", "DELETE", false, null) => (["delete:resource_servers"], _ => _resourceServers.Delete(id!)),
+            ("clients", "GET", true, _) => ([ReadClients, ReadClientKeys], c => _clients.List(request, c.Has(ReadClientKeys))),
+            ("clients", "POST", true, _) => (["create:clients"], _ => _clients.Create(request)),
+            ("clients", "GET", false, null) => ([ReadClients, ReadClientKeys], c => _clients.Get(id!, c.Has(ReadClientKeys))),
+            ("clients", "PATCH", false, null) => ([UpdateClients, UpdateClientKeys],
+                c => _clients.Update(request, id!, c.Has(ReadClientKeys), c.Has(UpdateClientKeys))),
+            ("clients", "DELETE", false, null) => (["delete:clients"], _ => _clients.Delete(id!)),
+            ("clients", "POST", false, "rotate-secret") => ([UpdateClientKeys], _ => _clients.RotateSecret(id!)),
+            ("client-grants", "GET", true, _) => (["read:client_grants"], _ => _clientGrants.List(request)),
+            ("client-grants", "POST", true, _) => (["create:client_grants"], _ => _clientGrants.Create(request)),
+            ("client-grants", "GET", false, null) => (["read:client_grants"], _ => _clientGrants.Get(id!)),
+            ("client-grants", "PATCH", false, null) => (["update:client_grants"], _ => _clientGrants.Update(request, id!)),
+            ("client-grants", "DELETE", false, null) => (["delete:client_grants"], _ => _clientGrants.Delete(id!)),
             _ => null,
         };
         if (endpoint is not { } found || (id is null && segments.Length > 3))
@@ -244,27 +251,12 @@ internal sealed class TenantPipeline
             return RouteMatch.NotFound;
         }
 
-        return new RouteMatch(caller => found.Handler(caller!), RateLimited: true, RequiredScope: found.Scope);
-    }
-
-    /// <summary>
-    /// The path and decoded query as the journal shows them: each secret-named parameter masked whole after decoding
-    /// (so a secret holding <c>&amp;</c> or a space cannot slip past), the other values redacted.
-    /// </summary>
-    private static string JournalPath(FakeRequest request)
-    {
-        if (request.Query.Count == 0)
-        {
-            return Redactor.Redact(request.Path) ?? string.Empty;
-        }
-
-        var parameters = request.Query.AllKeys.OfType<string>().SelectMany(name => (request.Query.GetValues(name) ?? [])
-            .Select(value => $"{name}={(Redactor.IsSecretField(name) ? Redactor.Mask : Redactor.Redact(value))}"));
-        return Redactor.Redact(request.Path) + "?" + string.Join('&', parameters);
+        return new RouteMatch(caller => found.Handler(caller!), RateLimited: true, RequiredScopes: found.Scopes);
     }
 
     /// <summary>The endpoint a request goes to, or the error that answers it instead.</summary>
-    private sealed record RouteMatch(Func<ManagementCaller?, FakeResponse>? Handler, bool RateLimited, FakeResponse? Error = null, string? RequiredScope = null)
+    private sealed record RouteMatch(Func<ManagementCaller?, FakeResponse>? Handler, bool RateLimited, FakeResponse? Error = null,
+        IReadOnlyList<string>? RequiredScopes = null)
     {
         public static RouteMatch NotFound => Fail(ManagementErrors.RouteNotFound());
 

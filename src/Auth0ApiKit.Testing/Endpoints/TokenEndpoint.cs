@@ -185,7 +185,8 @@ internal sealed class TokenEndpoint
             case "application/json":
                 try
                 {
-                    var dto = JsonSerializer.Deserialize(request.Body, WireJson.Context.TokenRequestDto);
+                    using var document = JsonBody.TryParse(request.Body);
+                    var dto = document?.Deserialize(WireJson.Context.TokenRequestDto);
                     if (dto is null)
                     {
                         return null;

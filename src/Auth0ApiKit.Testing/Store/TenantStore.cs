@@ -25,6 +25,7 @@ internal sealed class TenantStore
         ("update:clients", "Update Clients"),
         ("delete:clients", "Delete Clients"),
         ("read:client_keys", "Read Client Keys"),
+        ("update:client_keys", "Update Client Keys"),
     ];
 
     private readonly Dictionary<string, string> _resourceServerIdByIdentifier = new(StringComparer.Ordinal);
