@@ -23,10 +23,10 @@ internal static partial class JournalRedaction
 
     /// <summary>
     /// Whether a field of this (decoded) name holds a secret: the SDK's secret fields, and the authorization-code
-    /// flow's <c>code</c> and <c>code_verifier</c>, which only the journal sees (an error body's <c>code</c> is no secret).
+    /// flow's <c>code</c>, which only the journal treats as one (an error body's <c>code</c> is no secret).
     /// </summary>
     public static bool IsSecretField(string name) =>
-        Redactor.IsSecretField(name) || name.Equals("code", StringComparison.OrdinalIgnoreCase) || name.Equals("code_verifier", StringComparison.OrdinalIgnoreCase);
+        Redactor.IsSecretField(name) || name.Equals("code", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The path and decoded query: each secret-named parameter masked whole after decoding (so a secret holding

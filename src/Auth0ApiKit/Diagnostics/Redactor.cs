@@ -11,7 +11,7 @@ namespace Auth0ApiKit.Diagnostics;
 /// <summary>
 /// Removes secrets from text that may reach a log, an exception message or a journal: the values of the fields
 /// <c>client_secret</c>, <c>signing_secret</c>, <c>access_token</c>, <c>refresh_token</c>, <c>id_token</c>,
-/// <c>password</c> and <c>client_assertion</c> (in JSON, form data, a repr or XML, also under names whose underscore is
+/// <c>password</c>, <c>client_assertion</c> and <c>code_verifier</c> (in JSON, form data, a repr or XML, also under names whose underscore is
 /// escaped), Basic and Bearer credentials, anything shaped like a JWT, and, where the caller knows them, the literal
 /// secrets it sent in every encoding a server could echo them in.
 /// </summary>
@@ -100,7 +100,7 @@ internal static partial class Redactor
     /// <summary>The names of the fields whose values are secrets: the one list every pattern below uses.</summary>
     private const string SecretFields =
         ClientFields.ClientSecret + "|" + ResourceServerFields.SigningSecret + "|" + TokenRequestFields.AccessToken + "|" +
-        TokenRequestFields.RefreshToken + "|id_token|password|client_assertion";
+        TokenRequestFields.RefreshToken + "|id_token|password|client_assertion|code_verifier";
 
     /// <summary>Whether a JSON or form field of this name holds a secret.</summary>
     public static bool IsSecretField(string name) => SecretFieldName().IsMatch(name);
@@ -114,7 +114,7 @@ internal static partial class Redactor
     /// <summary><see cref="SecretFields"/> as a pattern that also matches names whose underscore is escaped.</summary>
     private const string EscapedSecretFields =
         "client" + Underscore + "secret|signing" + Underscore + "secret|access" + Underscore + "token|refresh" + Underscore + "token|id" +
-        Underscore + "token|password|client" + Underscore + "assertion";
+        Underscore + "token|password|client" + Underscore + "assertion|code" + Underscore + "verifier";
 
     /// <summary>A quoted value after a name, quoted or not, and <c>:</c> or <c>=</c>: JSON, a repr, a config line.</summary>
     [GeneratedRegex("""(?<prefix>(?<![A-Za-z0-9])["']?(?:""" + EscapedSecretFields + """)["']?\s*[:=]\s*)(?<quote>["'])(?:(?!\k<quote>)[^\\]|\\.)*(?:\k<quote>|$)""",

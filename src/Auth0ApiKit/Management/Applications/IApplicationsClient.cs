@@ -21,8 +21,9 @@ public interface IApplicationsClient
     /// <summary>Deletes the application (and Auth0 deletes its authorizations); one that is not there is not an error.</summary>
     Task DeleteAsync(string clientId, CancellationToken cancellationToken = default);
 
-    /// <summary>Gives the application a new client secret; the old one stops working at once.</summary>
+    /// <summary>Gives the application a new client secret; the old one stops working at once. Needs the <c>update:client_keys</c> scope.</summary>
     /// <exception cref="Auth0NotFoundException">There is no such application.</exception>
+    /// <exception cref="Auth0ForbiddenException">The management token lacks <c>update:client_keys</c> (<c>update:clients</c> is not enough).</exception>
     Task<TenantApplication> RotateSecretAsync(string clientId, CancellationToken cancellationToken = default);
 
     /// <summary>
