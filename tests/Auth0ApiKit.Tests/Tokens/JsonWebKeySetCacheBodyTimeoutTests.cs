@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Auth0ApiKit.Tokens;
 using Microsoft.Extensions.Time.Testing;
 
@@ -31,14 +28,12 @@ public sealed class JsonWebKeySetCacheBodyTimeoutTests
     [Fact]
     public async Task A_body_that_stalls_on_a_real_socket_ends_the_fetch_within_the_fetch_timeout()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var server = HeadersThenNothingAsync(listener);
+        using var server = new LoopbackHttp();
+        var answer = server.AnswerAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"keys\":[");
         var time = new FakeTimeProvider(TestTenant.Start);
         using var headersRead = new HeadersSignal(new SocketsHttpHandler());
         using var httpClient = new HttpClient(headersRead) { Timeout = Timeout.InfiniteTimeSpan };
-        var cache = new JsonWebKeySetCache(httpClient, new Uri($"http://127.0.0.1:{port}/.well-known/jwks.json"), timeProvider: time);
+        var cache = new JsonWebKeySetCache(httpClient, new Uri(server.Origin + "/.well-known/jwks.json"), timeProvider: time);
 
         var lookup = cache.GetSigningKeyAsync("first-key").AsTask();
         await headersRead.Received.WaitAsync(Bounded);
@@ -46,30 +41,7 @@ public sealed class JsonWebKeySetCacheBodyTimeoutTests
 
         (await lookup).Should().BeNull();
         cache.LastFailure.Should().Be("no answer within 10 s");
-        using var connection = await server.WaitAsync(Bounded);
-    }
-
-    /// <summary>Accepts one connection, reads the request head, answers 200 with a 5000 byte body and sends 9 bytes of it.</summary>
-    private static async Task<TcpClient> HeadersThenNothingAsync(TcpListener listener)
-    {
-        var client = await listener.AcceptTcpClientAsync();
-        var stream = client.GetStream();
-        var head = new StringBuilder();
-        var buffer = new byte[1024];
-        while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
-        {
-            var read = await stream.ReadAsync(buffer);
-            if (read == 0)
-            {
-                break;
-            }
-
-            head.Append(Encoding.ASCII.GetString(buffer, 0, read));
-        }
-
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(
-            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"keys\":["));
-        return client;
+        using var connection = await answer.WaitAsync(Bounded);
     }
 
     /// <summary>Advances the clock a second at a time while <paramref name="pending"/> runs, for at most the fetch timeout; then it must end.</summary>

@@ -1,3 +1,4 @@
+using System.Net;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Tokens;
 using static Auth0ApiKit.Tests.Tokens.TestTenant;
@@ -98,6 +99,26 @@ public sealed class JsonWebKeySetCacheStaleKeyTests : IDisposable
         (await cachedTooSoon.WaitAsync(Bounded)).IsValid.Should().BeTrue();
         fetchesAfterInterval.Should().Be(3);
         (await next).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Stale_keys_keep_serving_for_as_long_as_refreshes_fail()
+    {
+        await CacheKeysThenLetThemGoStale();
+        _tenant.Jwks.ServeStatus(HttpStatusCode.ServiceUnavailable);
+
+        _tenant.Time.Advance(TimeSpan.FromDays(30));
+        var afterAMonth = await _validator.Check(_tenant.Token(_api));
+        var fetchesAfterAMonth = _tenant.Jwks.Count;
+        _tenant.Time.Advance(Defaults.MinimumRefreshInterval);
+        var aMinuteLater = await _validator.Check(_tenant.Token(_api));
+
+        afterAMonth.IsValid.Should().BeTrue("a key is dropped only by a key set fetched without it");
+        aMinuteLater.IsValid.Should().BeTrue();
+        fetchesAfterAMonth.Should().Be(2, "the stale keys start one refresh, which fails");
+        _tenant.Jwks.Count.Should().Be(3);
+        _tenant.Cache.LastFetchedAt.Should().Be(Start);
+        _tenant.Cache.LastFailure.Should().Contain("503");
     }
 
     /// <summary>Validates once (the first fetch), then moves the clock to the end of the refresh interval.</summary>
