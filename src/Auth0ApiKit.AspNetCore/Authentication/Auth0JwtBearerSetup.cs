@@ -75,10 +75,14 @@ internal sealed class Auth0JwtBearerSetup : IConfigureNamedOptions<JwtBearerOpti
             {
                 if (_api.EffectiveSigningAlgorithm == SigningAlgorithm.RS256)
                 {
-                    // The cache bounds each fetch with its own timeout, on the injected clock.
+                    // The cache bounds each fetch with its own timeout, on the injected clock, and refuses redirects
+                    // (Auth0 never redirects its key set), so the default handler does not follow them either.
                     httpClient = settings.BackchannelHttpHandler is { } handler
                         ? new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }
-                        : new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = DefaultConnectionLifetime }) { Timeout = Timeout.InfiniteTimeSpan };
+                        : new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = DefaultConnectionLifetime, AllowAutoRedirect = false })
+                        {
+                            Timeout = Timeout.InfiniteTimeSpan,
+                        };
                     signingKeys = new JsonWebKeySetCache(httpClient, _tenant.JwksUri, settings.SigningKeys, _timeProvider,
                         _loggerFactory.CreateLogger<JsonWebKeySetCache>());
                 }

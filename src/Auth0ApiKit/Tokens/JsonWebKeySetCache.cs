@@ -19,7 +19,7 @@ namespace Auth0ApiKit.Tokens;
 /// starts one and goes on with the cached keys while it runs. Only an unknown <c>kid</c> waits for a fetch, at most
 /// <see cref="JsonWebKeySetCacheOptions.FetchTimeout"/> (connecting, the headers and the body together, even with a
 /// handler or body stream that ignores cancellation) or until the caller cancels. A fetch that fails (the endpoint is
-/// down, slow, answers an error, too much or not a key set) keeps the keys fetched before, for as long as fetches keep
+/// down, slow, redirects, answers an error, too much or not a key set) keeps the keys fetched before, for as long as fetches keep
 /// failing: a key is dropped only by a key set fetched without it, so an outage of the endpoint never rejects tokens
 /// signed with a key Auth0 still published when last asked (watch <see cref="LastFetchedAt"/> and
 /// <see cref="LastFailure"/>, and the warning logged on each failure). The body is capped at
@@ -235,6 +235,11 @@ public sealed class JsonWebKeySetCache
             using var request = new HttpRequestMessage(HttpMethod.Get, JwksUri);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (Redirect(response) is { } redirect)
+            {
+                throw new KeySetUnavailableException(redirect + "; Auth0 never redirects its key set");
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new KeySetUnavailableException(string.Create(CultureInfo.InvariantCulture,
@@ -279,6 +284,23 @@ public sealed class JsonWebKeySetCache
             throw new KeySetUnavailableException(e.Message);
         }
     }
+
+    /// <summary>
+    /// How the response redirects, or was reached by a handler that followed a redirect; <see langword="null"/> when it
+    /// comes from the JWKS URL itself. Names the target's scheme, host and port only.
+    /// </summary>
+    private string? Redirect(HttpResponseMessage response)
+    {
+        if ((int)response.StatusCode is >= 300 and <= 399)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"the endpoint answered {(int)response.StatusCode} ({response.StatusCode}), a redirect{To(response.Headers.Location)}");
+        }
+
+        return response.RequestMessage?.RequestUri is { } reached && reached != JwksUri ? "the request was redirected" + To(reached) : null;
+    }
+
+    private string To(Uri? target) => target is null ? string.Empty : " to " + new Uri(JwksUri, target).GetLeftPart(UriPartial.Authority);
 
     private KeySetUnavailableException TooLarge() =>
         new(string.Create(CultureInfo.InvariantCulture, $"the key set is larger than {_options.MaximumResponseSize} bytes"));
