@@ -1,3 +1,4 @@
+using Auth0ApiKit.Tests.Resilience;
 using Auth0ApiKit.Tokens;
 using Microsoft.Extensions.Time.Testing;
 
@@ -44,18 +45,9 @@ public sealed class JsonWebKeySetCacheBodyTimeoutTests
         using var connection = await answer.WaitAsync(Bounded);
     }
 
-    /// <summary>Advances the clock a second at a time while <paramref name="pending"/> runs, for at most the fetch timeout; then it must end.</summary>
-    private static async Task AdvanceUntilDone(FakeTimeProvider time, Task pending)
-    {
-        var advanced = TimeSpan.Zero;
-        while (!pending.IsCompleted && advanced < FetchTimeout)
-        {
-            time.Advance(TimeSpan.FromSeconds(1));
-            advanced += TimeSpan.FromSeconds(1);
-        }
-
-        await pending.WaitAsync(Bounded);
-    }
+    /// <summary>Drives the clock a second at a time while <paramref name="pending"/> runs, for at most the fetch timeout; then it must end.</summary>
+    private static Task<T> AdvanceUntilDone<T>(FakeTimeProvider time, Task<T> pending) =>
+        time.DriveAsync(pending, TimeSpan.FromSeconds(1), maxSteps: (int)FetchTimeout.TotalSeconds);
 
     /// <summary>Completes <see cref="Received"/> once a response's headers have arrived.</summary>
     private sealed class HeadersSignal(HttpMessageHandler inner) : DelegatingHandler(inner)

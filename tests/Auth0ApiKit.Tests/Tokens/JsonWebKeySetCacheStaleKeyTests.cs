@@ -1,5 +1,6 @@
 using System.Net;
 using Auth0ApiKit.Apis;
+using Auth0ApiKit.Tests.Resilience;
 using Auth0ApiKit.Tokens;
 using static Auth0ApiKit.Tests.Tokens.TestTenant;
 
@@ -129,18 +130,9 @@ public sealed class JsonWebKeySetCacheStaleKeyTests : IDisposable
     }
 
     /// <summary>
-    /// Advances the clock a second at a time while <paramref name="pending"/> runs, for at most <paramref name="limit"/>
+    /// Drives the clock a second at a time while <paramref name="pending"/> runs, for at most <paramref name="limit"/>
     /// in all; then <paramref name="pending"/> must end without the clock moving further.
     /// </summary>
-    private async Task AdvanceUntilDone(Task pending, TimeSpan limit)
-    {
-        var advanced = TimeSpan.Zero;
-        while (!pending.IsCompleted && advanced < limit)
-        {
-            _tenant.Time.Advance(TimeSpan.FromSeconds(1));
-            advanced += TimeSpan.FromSeconds(1);
-        }
-
-        await pending.WaitAsync(Bounded);
-    }
+    private Task<T> AdvanceUntilDone<T>(Task<T> pending, TimeSpan limit) =>
+        _tenant.Time.DriveAsync(pending, TimeSpan.FromSeconds(1), maxSteps: (int)limit.TotalSeconds);
 }
