@@ -17,7 +17,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// The scheme checks: issuer = the tenant's; audience = the API's identifier, exactly (a trailing slash counts);
 /// <c>alg</c> pinned to the API's (no <c>none</c>, no HS256 token on an RS256 API); RS256 keys chosen by <c>kid</c>
 /// only from the tenant's JWKS (<c>{issuer}.well-known/jwks.json</c>, fetched and refreshed by a
-/// <see cref="JsonWebKeySetCache"/>, again when an unknown <c>kid</c> shows up, at most once per minimum interval);
+/// <see cref="JsonWebKeySetCache"/>, again when an unknown <c>kid</c> shows up, at most once per minimum interval; a
+/// request whose <c>kid</c> is cached never waits for a fetch, one with an unknown <c>kid</c> waits at most the fetch
+/// timeout, since JwtBearer gives the key lookup no cancellation token);
 /// HS256 with the API's signing secret (16 to 31 character secrets included); <c>typ</c> <c>at+jwt</c> for RFC 9068
 /// dialects; <c>exp</c>, <c>nbf</c> and a future <c>iat</c> on the container's <see cref="TimeProvider"/>
 /// (<see cref="TimeProvider.System"/> when none is registered). Claim types stay as Auth0 writes them

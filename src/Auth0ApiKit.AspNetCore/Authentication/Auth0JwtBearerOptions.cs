@@ -12,7 +12,10 @@ public sealed class Auth0JwtBearerOptions
     /// <summary>Clock skew, token size limit and, for an HS256 API whose secret is being changed, the previous secret.</summary>
     public AccessTokenValidatorOptions Validation { get; } = new();
 
-    /// <summary>How often the tenant's RS256 signing keys are fetched again, and how a fetch is bounded. Ignored for HS256 APIs.</summary>
+    /// <summary>
+    /// How often the tenant's RS256 signing keys are fetched again, and how a fetch is bounded; settings out of range
+    /// or that cannot work together stop the host from starting. Ignored for HS256 APIs.
+    /// </summary>
     public JsonWebKeySetCacheOptions SigningKeys { get; } = new();
 
     /// <summary>

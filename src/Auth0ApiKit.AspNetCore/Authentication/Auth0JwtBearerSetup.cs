@@ -10,7 +10,9 @@ namespace Auth0ApiKit.AspNetCore;
 /// Configures one JwtBearer scheme for one API of a tenant from the SDK's <see cref="AccessTokenValidation"/>: its
 /// token handler (the prechecks, then IdentityModel) and its <c>TokenValidationParameters</c>, with RS256 keys from
 /// the SDK's <see cref="JsonWebKeySetCache"/> and the lifetime on the <see cref="TimeProvider"/> of the container.
-/// Owns the JWKS client it creates. A singleton per scheme.
+/// Nothing blocks a request thread: JwtBearer awaits the token handler, whose precheck looks the <c>kid</c> up
+/// asynchronously (a cached one at once, an unknown one within the fetch timeout), and the synchronous key resolver
+/// only reads the cache. Owns the JWKS client it creates. A singleton per scheme.
 /// </summary>
 internal sealed class Auth0JwtBearerSetup : IConfigureNamedOptions<JwtBearerOptions>, IDisposable
 {
@@ -73,10 +75,14 @@ internal sealed class Auth0JwtBearerSetup : IConfigureNamedOptions<JwtBearerOpti
             {
                 if (_api.EffectiveSigningAlgorithm == SigningAlgorithm.RS256)
                 {
-                    // The cache bounds each fetch with its own timeout, on the injected clock.
+                    // The cache bounds each fetch with its own timeout, on the injected clock, and refuses redirects
+                    // (Auth0 never redirects its key set), so the default handler does not follow them either.
                     httpClient = settings.BackchannelHttpHandler is { } handler
                         ? new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }
-                        : new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = DefaultConnectionLifetime }) { Timeout = Timeout.InfiniteTimeSpan };
+                        : new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = DefaultConnectionLifetime, AllowAutoRedirect = false })
+                        {
+                            Timeout = Timeout.InfiniteTimeSpan,
+                        };
                     signingKeys = new JsonWebKeySetCache(httpClient, _tenant.JwksUri, settings.SigningKeys, _timeProvider,
                         _loggerFactory.CreateLogger<JsonWebKeySetCache>());
                 }

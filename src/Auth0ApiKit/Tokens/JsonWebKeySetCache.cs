@@ -9,17 +9,22 @@ using Microsoft.IdentityModel.Tokens;
 namespace Auth0ApiKit.Tokens;
 
 /// <summary>
-/// A tenant's RS256 signing keys, fetched from its JWKS (<c>{issuer}.well-known/jwks.json</c>) and cached: fetched
-/// again every <see cref="JsonWebKeySetCacheOptions.RefreshInterval"/> (so removed keys stop working) and when a
-/// token names an unknown <c>kid</c>, at most once per <see cref="JsonWebKeySetCacheOptions.MinimumRefreshInterval"/>,
-/// with a single fetch in flight however many callers wait for it.
+/// A tenant's RS256 signing keys, fetched from its JWKS (<c>{issuer}.well-known/jwks.json</c>) and cached: refreshed
+/// every <see cref="JsonWebKeySetCacheOptions.RefreshInterval"/> (so removed keys stop working) and when a token names
+/// an unknown <c>kid</c>, at most once per <see cref="JsonWebKeySetCacheOptions.MinimumRefreshInterval"/> after the
+/// previous fetch ended, with a single fetch in flight however many callers wait for it.
 /// </summary>
 /// <remarks>
-/// A fetch that fails (the endpoint is down, slow, answers an error, too much or not a key set) keeps the keys
-/// fetched before. The body is capped at <see cref="JsonWebKeySetCacheOptions.MaximumResponseSize"/> and only RSA
-/// signing keys are taken. Time, timeouts included, runs on the injected <see cref="TimeProvider"/>; the
-/// <see cref="HttpClient"/>'s own timeout still applies on the real clock. Nothing runs in the background: fetches
-/// happen when a key is asked for. One cache serves every API of a tenant; it is thread-safe.
+/// A <c>kid</c> in the cache never waits for a fetch: when the keys are due for a refresh, the caller that notices
+/// starts one and goes on with the cached keys while it runs. Only an unknown <c>kid</c> waits for a fetch, at most
+/// <see cref="JsonWebKeySetCacheOptions.FetchTimeout"/> (connecting, the headers and the body together, even with a
+/// handler or body stream that ignores cancellation) or until the caller cancels. A fetch that fails (the endpoint is
+/// down, slow, redirects, answers an error, too much or not a key set) keeps the keys fetched before, for as long as fetches keep
+/// failing: a key is dropped only by a key set fetched without it, so an outage of the endpoint never rejects tokens
+/// signed with a key Auth0 still published when last asked (watch <see cref="LastFetchedAt"/> and
+/// <see cref="LastFailure"/>, and the warning logged on each failure). The body is capped at
+/// <see cref="JsonWebKeySetCacheOptions.MaximumResponseSize"/> and only RSA signing keys are taken. Time, timeouts
+/// included, runs on the injected <see cref="TimeProvider"/>. One cache serves every API of a tenant; it is thread-safe.
 /// </remarks>
 public sealed class JsonWebKeySetCache
 {
@@ -30,7 +35,7 @@ public sealed class JsonWebKeySetCache
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
-    private Snapshot _snapshot = new(NoKeys, FetchedAt: null, AttemptedAt: null, Failure: null);
+    private Snapshot _snapshot = new(NoKeys, FetchedAt: null, FetchEndedAt: null, Failure: null);
     private Task<Snapshot>? _fetch;
 
     /// <summary>Creates a cache for the key set at <paramref name="jwksUri"/>.</summary>
@@ -77,8 +82,9 @@ public sealed class JsonWebKeySetCache
     public string? LastFailure => Volatile.Read(ref _snapshot).Failure;
 
     /// <summary>
-    /// The RS256 verification key with this key id, fetching the key set first when the cache is empty or stale, or
-    /// when the key id is unknown and no fetch was made within the minimum refresh interval.
+    /// The RS256 verification key with this key id: a cached one at once (starting a refresh it does not wait for when
+    /// the keys are due for one); an unknown one after fetching the key set, unless the last fetch ended less than the
+    /// minimum refresh interval ago.
     /// </summary>
     /// <returns>The key, or <see langword="null"/> when the tenant does not publish it (or its key set cannot be fetched).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="keyId"/> is <see langword="null"/>.</exception>
@@ -90,15 +96,25 @@ public sealed class JsonWebKeySetCache
         return lookup.Keys?[0];
     }
 
-    /// <summary>Looks a key id up, fetching when needed; the answer tells an unknown key from keys that cannot be had.</summary>
+    /// <summary>
+    /// Looks a key id up: a cached one at once (starting a refresh in the background when the keys are due for one),
+    /// an unknown one after a fetch when one may be made; the answer tells an unknown key from keys that cannot be had.
+    /// </summary>
     internal ValueTask<KeyLookup> FindAsync(string keyId, CancellationToken cancellationToken)
     {
         var snapshot = Volatile.Read(ref _snapshot);
         var now = _timeProvider.GetUtcNow();
-        var fresh = snapshot.FetchedAt is { } fetchedAt && now - fetchedAt < _options.RefreshInterval;
-        if (fresh && snapshot.Keys.TryGetValue(keyId, out var keys))
+        if (snapshot.Keys.TryGetValue(keyId, out var keys))
         {
-            return new ValueTask<KeyLookup>(new KeyLookup(keys, snapshot));
+            if (IsFresh(snapshot, now) || !CanFetch(snapshot, now) || Volatile.Read(ref _fetch) is not null)
+            {
+                return new ValueTask<KeyLookup>(new KeyLookup(keys, snapshot));
+            }
+
+            // Due for a refresh: start one and do not wait for it, the cached key serves meanwhile. A refresh that
+            // ended at once (an in-memory handler) already counts.
+            _ = JoinOrStartFetch();
+            return new ValueTask<KeyLookup>(Find(Volatile.Read(ref _snapshot), keyId));
         }
 
         return CanFetch(snapshot, now)
@@ -113,76 +129,117 @@ public sealed class JsonWebKeySetCache
     private static KeyLookup Find(Snapshot snapshot, string keyId) =>
         new(snapshot.Keys.TryGetValue(keyId, out var keys) ? keys : null, snapshot);
 
+    /// <summary>Whether the keys were fetched less than the refresh interval ago.</summary>
+    private bool IsFresh(Snapshot snapshot, DateTimeOffset now) =>
+        snapshot.FetchedAt is { } fetchedAt && now - fetchedAt < _options.RefreshInterval;
+
+    /// <summary>Whether a fetch may start: none was made yet, or the last one ended at least the minimum interval ago.</summary>
     private bool CanFetch(Snapshot snapshot, DateTimeOffset now) =>
-        snapshot.AttemptedAt is not { } attemptedAt || now - attemptedAt >= _options.MinimumRefreshInterval;
+        snapshot.FetchEndedAt is not { } endedAt || now - endedAt >= _options.MinimumRefreshInterval;
 
     private async ValueTask<KeyLookup> FetchThenFindAsync(string keyId, CancellationToken cancellationToken)
     {
-        Task<Snapshot> fetch;
-        TaskCompletionSource<Snapshot>? owner = null;
-        lock (_gate)
+        if (JoinOrStartFetch() is not { } fetch)
         {
-            if (_fetch is not null)
-            {
-                fetch = _fetch;
-            }
-            else if (!CanFetch(_snapshot, _timeProvider.GetUtcNow()))
-            {
-                return Find(_snapshot, keyId);
-            }
-            else
-            {
-                owner = new TaskCompletionSource<Snapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
-                _fetch = fetch = owner.Task;
-            }
-        }
-
-        if (owner is not null)
-        {
-            _ = FetchAndPublishAsync(owner);
+            return Find(Volatile.Read(ref _snapshot), keyId);
         }
 
         var snapshot = await fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
         return Find(snapshot, keyId);
     }
 
+    /// <summary>
+    /// The fetch in flight, else a new one when the minimum interval since the last one has passed, else
+    /// <see langword="null"/>. A new fetch runs on the calling thread up to its first wait, and ends within the fetch timeout.
+    /// </summary>
+    private Task<Snapshot>? JoinOrStartFetch()
+    {
+        TaskCompletionSource<Snapshot> owner;
+        lock (_gate)
+        {
+            if (_fetch is not null)
+            {
+                return _fetch;
+            }
+
+            if (!CanFetch(_snapshot, _timeProvider.GetUtcNow()))
+            {
+                return null;
+            }
+
+            owner = new TaskCompletionSource<Snapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref _fetch, owner.Task);
+        }
+
+        _ = FetchAndPublishAsync(owner);
+        return owner.Task;
+    }
+
     /// <summary>Runs one fetch outside the lock, publishes its outcome and hands it to every waiter. Never throws.</summary>
     private async Task FetchAndPublishAsync(TaskCompletionSource<Snapshot> owner)
     {
-        var attemptedAt = _timeProvider.GetUtcNow();
-        var previous = Volatile.Read(ref _snapshot);
-        Snapshot next;
-        try
+        FrozenDictionary<string, SecurityKey[]>? keys = null;
+        string? failure = null;
+        using (var timeout = new CancellationTokenSource(_options.FetchTimeout, _timeProvider))
         {
-            var keys = await FetchKeysAsync().ConfigureAwait(false);
-            next = new Snapshot(keys, _timeProvider.GetUtcNow(), attemptedAt, Failure: null);
-        }
+            var fetch = FetchKeysAsync(timeout.Token);
+            try
+            {
+                // WaitAsync: a handler or body stream that ignores the token still cannot hold the fetch past its timeout.
+                keys = await fetch.WaitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                failure = string.Create(CultureInfo.InvariantCulture, $"no answer within {_options.FetchTimeout.TotalSeconds} s");
+                _ = fetch.ContinueWith(static abandoned => abandoned.Exception, CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+            catch (KeySetUnavailableException e)
+            {
+                failure = e.Message;
+            }
 #pragma warning disable CA1031 // Any failure of a fetch is reported the same way: the cached keys stay.
-        catch (Exception e)
+            catch (Exception e)
 #pragma warning restore CA1031
+            {
+                failure = "the fetch failed unexpectedly (" + e.GetType().Name + ")";
+            }
+        }
+
+        var previous = Volatile.Read(ref _snapshot);
+        var endedAt = _timeProvider.GetUtcNow();
+        Snapshot next;
+        if (keys is not null)
         {
-            var reason = e is KeySetUnavailableException ? e.Message : "the fetch failed unexpectedly (" + e.GetType().Name + ")";
-            TokensLog.KeySetFetchFailed(_logger, JwksUri, reason, previous.Keys.Count);
-            next = previous with { AttemptedAt = attemptedAt, Failure = reason };
+            next = new Snapshot(keys, endedAt, endedAt, Failure: null);
+        }
+        else
+        {
+            TokensLog.KeySetFetchFailed(_logger, JwksUri, failure!, previous.Keys.Count);
+            next = previous with { FetchEndedAt = endedAt, Failure = failure };
         }
 
         lock (_gate)
         {
             Volatile.Write(ref _snapshot, next);
-            _fetch = null;
+            Volatile.Write(ref _fetch, null);
         }
 
         owner.SetResult(next);
     }
 
-    private async Task<FrozenDictionary<string, SecurityKey[]>> FetchKeysAsync()
+    private async Task<FrozenDictionary<string, SecurityKey[]>> FetchKeysAsync(CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(_options.FetchTimeout, _timeProvider);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, JwksUri);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (Redirect(response) is { } redirect)
+            {
+                throw new KeySetUnavailableException(redirect + "; Auth0 never redirects its key set");
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new KeySetUnavailableException(string.Create(CultureInfo.InvariantCulture,
@@ -197,11 +254,12 @@ public sealed class JsonWebKeySetCache
             var body = ArrayPool<byte>.Shared.Rent(_options.MaximumResponseSize + 1);
             try
             {
-                var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+                // The body is read under the same token as the headers: a body that stalls ends with the fetch timeout.
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
                 await using (stream.ConfigureAwait(false))
                 {
                     var length = await stream.ReadAtLeastAsync(body.AsMemory(0, _options.MaximumResponseSize + 1), _options.MaximumResponseSize + 1,
-                        throwOnEndOfStream: false, timeout.Token).ConfigureAwait(false);
+                        throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                     if (length > _options.MaximumResponseSize)
                     {
                         throw TooLarge();
@@ -217,11 +275,6 @@ public sealed class JsonWebKeySetCache
                 ArrayPool<byte>.Shared.Return(body);
             }
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-        {
-            throw new KeySetUnavailableException(string.Create(CultureInfo.InvariantCulture,
-                $"no answer within {_options.FetchTimeout.TotalSeconds} s"));
-        }
         catch (HttpRequestException e)
         {
             throw new KeySetUnavailableException($"the request failed ({e.HttpRequestError})");
@@ -232,11 +285,28 @@ public sealed class JsonWebKeySetCache
         }
     }
 
+    /// <summary>
+    /// How the response redirects, or was reached by a handler that followed a redirect; <see langword="null"/> when it
+    /// comes from the JWKS URL itself. Names the target's scheme, host and port only.
+    /// </summary>
+    private string? Redirect(HttpResponseMessage response)
+    {
+        if ((int)response.StatusCode is >= 300 and <= 399)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"the endpoint answered {(int)response.StatusCode} ({response.StatusCode}), a redirect{To(response.Headers.Location)}");
+        }
+
+        return response.RequestMessage?.RequestUri is { } reached && reached != JwksUri ? "the request was redirected" + To(reached) : null;
+    }
+
+    private string To(Uri? target) => target is null ? string.Empty : " to " + new Uri(JwksUri, target).GetLeftPart(UriPartial.Authority);
+
     private KeySetUnavailableException TooLarge() =>
         new(string.Create(CultureInfo.InvariantCulture, $"the key set is larger than {_options.MaximumResponseSize} bytes"));
 
-    /// <summary>What the cache knows at one moment: the keys, when they were fetched, when a fetch was last tried and why it failed.</summary>
-    internal sealed record Snapshot(FrozenDictionary<string, SecurityKey[]> Keys, DateTimeOffset? FetchedAt, DateTimeOffset? AttemptedAt, string? Failure);
+    /// <summary>What the cache knows at one moment: the keys, when they were fetched, when the last fetch ended and why it failed.</summary>
+    internal sealed record Snapshot(FrozenDictionary<string, SecurityKey[]> Keys, DateTimeOffset? FetchedAt, DateTimeOffset? FetchEndedAt, string? Failure);
 
     /// <summary>The answer to a key id: the keys, or none along with whether any key set could be had at all.</summary>
     internal readonly record struct KeyLookup(SecurityKey[]? Keys, Snapshot Snapshot)

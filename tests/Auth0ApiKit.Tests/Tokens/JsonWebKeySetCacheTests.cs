@@ -268,6 +268,24 @@ public sealed class JsonWebKeySetCacheTests : IDisposable
         FluentActions.Invoking(() => new JsonWebKeySetCache(client, new Uri("http://127.0.0.1:5123/.well-known/jwks.json"))).Should().NotThrow();
     }
 
+    [Theory]
+    [InlineData(60, 60, 3600, "FetchTimeout (00:01:00) must be shorter than JsonWebKeySetCacheOptions.MinimumRefreshInterval (00:01:00)*")]
+    [InlineData(120, 60, 3600, "FetchTimeout (00:02:00) must be shorter than JsonWebKeySetCacheOptions.MinimumRefreshInterval (00:01:00)*")]
+    [InlineData(10, 7200, 3600, "MinimumRefreshInterval (02:00:00) must not be longer than JsonWebKeySetCacheOptions.RefreshInterval (01:00:00)*")]
+    public void Options_that_cannot_work_together_are_refused_naming_both(int fetchTimeout, int minimumRefreshInterval, int refreshInterval, string rule)
+    {
+        using var client = new HttpClient(_tenant.Jwks);
+        var options = new JsonWebKeySetCacheOptions
+        {
+            FetchTimeout = TimeSpan.FromSeconds(fetchTimeout),
+            MinimumRefreshInterval = TimeSpan.FromSeconds(minimumRefreshInterval),
+            RefreshInterval = TimeSpan.FromSeconds(refreshInterval),
+        };
+
+        FluentActions.Invoking(() => new JsonWebKeySetCache(client, Urls.JwksUri, options)).Should().Throw<ArgumentOutOfRangeException>()
+            .WithMessage("JsonWebKeySetCacheOptions." + rule);
+    }
+
     /// <summary>A body stream that cannot seek, so that its length is unknown, and that counts what was read.</summary>
     private sealed class ForwardOnlyStream(byte[] content) : MemoryStream(content)
     {
