@@ -43,6 +43,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// <summary>The server's address: <c>http://127.0.0.1:{port}/</c>.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The server's scheme, host and port: <c>http://127.0.0.1:{port}</c>.</summary>
+    public string Origin => BaseAddress.GetLeftPart(UriPartial.Authority);
+
     /// <summary>The host and port the server listens on, as a URL authority.</summary>
     public string Authority => BaseAddress.Authority;
 

@@ -101,7 +101,7 @@ public sealed class ResponseBodyTests
     /// <summary>A management client over a loopback server on a fake clock, whose transport says when an answer's headers arrived.</summary>
     private sealed class StallScenario : IDisposable
     {
-        private readonly TaskCompletionSource _headers = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly HeadersSignal _headers = new(new SocketsHttpHandler { AllowAutoRedirect = false });
         private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
 
         public StallScenario(LoopbackServer tenant, Auth0ResilienceOptions? resilience, bool withClientCredentials = false)
@@ -114,14 +114,14 @@ public sealed class ResponseBodyTests
                 AccessToken = withClientCredentials ? null : "a-static-management-token",
                 Resilience = resilience,
                 TimeProvider = _time,
-                Transport = new HeadersSignal(_headers, new SocketsHttpHandler { AllowAutoRedirect = false }),
+                Transport = _headers,
             });
         }
 
         public Auth0ManagementClient Client { get; }
 
         /// <summary>Completes when the first answer's headers have arrived.</summary>
-        public Task HeadersArrived => _headers.Task;
+        public Task HeadersArrived => _headers.Received;
 
         public Exception? Failure { get; private set; }
 
@@ -151,16 +151,10 @@ public sealed class ResponseBodyTests
             }
         }
 
-        public void Dispose() => Client.Dispose();
-    }
-
-    private sealed class HeadersSignal(TaskCompletionSource headers, HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        public void Dispose()
         {
-            var response = await base.SendAsync(request, cancellationToken);
-            headers.TrySetResult();
-            return response;
+            Client.Dispose();
+            _headers.Dispose();
         }
     }
 }

@@ -1,3 +1,4 @@
+using Auth0ApiKit.Tests.Http;
 using Auth0ApiKit.Tests.Resilience;
 using Auth0ApiKit.Tokens;
 using Microsoft.Extensions.Time.Testing;
@@ -29,12 +30,11 @@ public sealed class JsonWebKeySetCacheBodyTimeoutTests
     [Fact]
     public async Task A_body_that_stalls_on_a_real_socket_ends_the_fetch_within_the_fetch_timeout()
     {
-        using var server = new LoopbackHttp();
-        var answer = server.AnswerAsync("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"keys\":[");
+        await using var server = LoopbackServer.Stalling("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n", "{\"keys\":[");
         var time = new FakeTimeProvider(TestTenant.Start);
         using var headersRead = new HeadersSignal(new SocketsHttpHandler());
         using var httpClient = new HttpClient(headersRead) { Timeout = Timeout.InfiniteTimeSpan };
-        var cache = new JsonWebKeySetCache(httpClient, new Uri(server.Origin + "/.well-known/jwks.json"), timeProvider: time);
+        var cache = new JsonWebKeySetCache(httpClient, new Uri(server.BaseAddress, ".well-known/jwks.json"), timeProvider: time);
 
         var lookup = cache.GetSigningKeyAsync("first-key").AsTask();
         await headersRead.Received.WaitAsync(Bounded);
@@ -42,25 +42,9 @@ public sealed class JsonWebKeySetCacheBodyTimeoutTests
 
         (await lookup).Should().BeNull();
         cache.LastFailure.Should().Be("no answer within 10 s");
-        using var connection = await answer.WaitAsync(Bounded);
     }
 
     /// <summary>Drives the clock a second at a time while <paramref name="pending"/> runs, for at most the fetch timeout; then it must end.</summary>
     private static Task<T> AdvanceUntilDone<T>(FakeTimeProvider time, Task<T> pending) =>
         time.DriveAsync(pending, TimeSpan.FromSeconds(1), maxSteps: (int)FetchTimeout.TotalSeconds);
-
-    /// <summary>Completes <see cref="Received"/> once a response's headers have arrived.</summary>
-    private sealed class HeadersSignal(HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        private readonly TaskCompletionSource _received = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Received => _received.Task;
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var response = await base.SendAsync(request, cancellationToken);
-            _received.TrySetResult();
-            return response;
-        }
-    }
 }
