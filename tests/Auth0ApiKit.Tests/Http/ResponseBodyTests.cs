@@ -128,17 +128,7 @@ public sealed class ResponseBodyTests
         /// <summary>Moves the clock by <paramref name="timeout"/> at once, then waits (bounded) for <paramref name="call"/> to fail.</summary>
         public async Task AdvanceAndAwaitFailureAsync(Task call, TimeSpan timeout)
         {
-            var context = SynchronizationContext.Current;
-            SynchronizationContext.SetSynchronizationContext(null);
-            try
-            {
-                _time.Advance(timeout);
-            }
-            finally
-            {
-                SynchronizationContext.SetSynchronizationContext(context);
-            }
-
+            _time.AdvanceWithoutContext(timeout);
             try
             {
                 await call.WaitAsync(TimeDriver.Bound);

@@ -28,7 +28,8 @@ internal static class TimeDriver
         return await task.WaitAsync(Bound);
     }
 
-    private static void AdvanceWithoutContext(FakeTimeProvider time, TimeSpan step)
+    /// <summary>Moves the clock with no SynchronizationContext, so that the timers it fires run their continuations inline.</summary>
+    public static void AdvanceWithoutContext(this FakeTimeProvider time, TimeSpan step)
     {
         var context = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
