@@ -116,13 +116,13 @@ internal static partial class Redactor
         "client" + Underscore + "secret|signing" + Underscore + "secret|access" + Underscore + "token|refresh" + Underscore + "token|id" +
         Underscore + "token|password|client" + Underscore + "assertion|code" + Underscore + "verifier";
 
-    /// <summary>A quoted value after a name, quoted or not, and <c>:</c> or <c>=</c>: JSON, a repr, a config line.</summary>
-    [GeneratedRegex("""(?<prefix>(?<![A-Za-z0-9])["']?(?:""" + EscapedSecretFields + """)["']?\s*[:=]\s*)(?<quote>["'])(?:(?!\k<quote>)[^\\]|\\.)*(?:\k<quote>|$)""",
+    /// <summary>A quoted value after a quoted name and <c>:</c> or <c>=</c>: JSON, a repr, a config line. It starts at a quote, which keeps the search fast.</summary>
+    [GeneratedRegex("""(?<prefix>["'](?:""" + EscapedSecretFields + """)["']\s*[:=]\s*)(?:(?<quote>")(?:[^"\\]|\\.)*(?:"|$)|(?<quote>')(?:[^'\\]|\\.)*(?:'|$))""",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuotedSecretField();
 
-    /// <summary>An unquoted value after <c>name=</c>: form data, a query, a log line.</summary>
-    [GeneratedRegex("""(?<prefix>(?<![A-Za-z0-9])(?:""" + EscapedSecretFields + """)\s*=\s*)(?!["'])[^&\s,;)<]*""",
+    /// <summary>An unquoted value after <c>name=</c> at the start, after <c>?</c>, <c>&amp;</c>, <c>(</c>, <c>,</c>, <c>;</c> or white space: form data, a query, a repr, a log line.</summary>
+    [GeneratedRegex("""(?<prefix>(?:^|[?&(,;\s])(?:""" + EscapedSecretFields + """)\s*=\s*)(?!["'])[^&\s,;)<]*""",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareSecretField();
 
