@@ -103,7 +103,7 @@ internal static partial class Redactor
         TokenRequestFields.RefreshToken + "|id_token|password|client_assertion|code_verifier";
 
     /// <summary>Whether a JSON or form field of this name holds a secret.</summary>
-    public static bool IsSecretField(string name) => SecretFieldName().IsMatch(name);
+    public static bool IsSecretField(ReadOnlySpan<char> name) => SecretFieldName().IsMatch(name);
 
     [GeneratedRegex("^(?:" + SecretFields + ")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecretFieldName();
