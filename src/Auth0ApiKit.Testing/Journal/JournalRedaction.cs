@@ -92,28 +92,27 @@ internal static partial class JournalRedaction
 
     /// <summary>
     /// Form data with each secret-named parameter's value masked; every other parameter stays as sent. Names are
-    /// decoded as the endpoints decode them, and only when they hold an escape: a body without secrets costs no copy.
+    /// decoded as the endpoints decode them, and only when they hold an escape: a body without secrets is not copied.
     /// </summary>
     private static string Form(string text)
     {
-        StringBuilder? kept = null;
-        var copied = 0;
-        for (var start = 0; start <= text.Length;)
+        var kept = text;
+        for (var start = 0; start <= kept.Length;)
         {
-            var end = text.IndexOf('&', start);
-            end = end < 0 ? text.Length : end;
-            var separator = text.IndexOf('=', start, end - start);
-            if (separator >= 0 && IsSecretName(text.AsSpan(start, separator - start)))
+            var end = kept.IndexOf('&', start);
+            end = end < 0 ? kept.Length : end;
+            var separator = kept.IndexOf('=', start, end - start);
+            if (separator >= 0 && IsSecretName(kept.AsSpan(start, separator - start)))
             {
-                kept ??= new StringBuilder(text.Length);
-                kept.Append(text, copied, separator + 1 - copied).Append(Redactor.Mask);
-                copied = end;
+                // One copy per secret: bodies hold one or none.
+                kept = string.Concat(kept.AsSpan(0, separator + 1), Redactor.Mask, kept.AsSpan(end));
+                end = separator + 1 + Redactor.Mask.Length;
             }
 
             start = end + 1;
         }
 
-        return kept is null ? text : kept.Append(text, copied, text.Length - copied).ToString();
+        return kept;
     }
 
     private static bool IsSecretName(ReadOnlySpan<char> name) =>

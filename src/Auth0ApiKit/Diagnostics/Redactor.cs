@@ -121,8 +121,12 @@ internal static partial class Redactor
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuotedSecretField();
 
-    /// <summary>An unquoted value after <c>name=</c> at the start, after <c>?</c>, <c>&amp;</c>, <c>(</c>, <c>,</c>, <c>;</c> or white space: form data, a query, a repr, a log line.</summary>
-    [GeneratedRegex("""(?<prefix>(?:^|[?&(,;\s])(?:""" + EscapedSecretFields + """)\s*=\s*)(?!["'])[^&\s,;)<]*""",
+    /// <summary>
+    /// An unquoted value after <c>name=</c> at the start, after <c>?</c>, <c>&amp;</c>, <c>(</c>, <c>,</c>, <c>;</c> or white
+    /// space: form data, a query, a repr, a log line. A value already masked is left alone, so that text with nothing
+    /// more to hide comes back as the same string.
+    /// </summary>
+    [GeneratedRegex("""(?<prefix>(?:^|[?&(,;\s])(?:""" + EscapedSecretFields + """)\s*=\s*)(?!["']|\*\*\*(?:[&\s,;)<]|$))[^&\s,;)<]*""",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareSecretField();
 
