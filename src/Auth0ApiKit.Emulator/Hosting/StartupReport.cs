@@ -4,7 +4,7 @@ namespace Auth0ApiKit.Emulator;
 
 /// <summary>
 /// What the emulator prints once it listens: the URL first (scripts look for it), then every credential. Secrets are
-/// printed in full on purpose: they are the emulator's own fakes, which a test needs, and the issue asks for them.
+/// printed in full on purpose: they are the emulator's own fakes, which a test needs to call the emulator.
 /// </summary>
 internal static class StartupReport
 {

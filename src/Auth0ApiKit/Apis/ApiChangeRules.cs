@@ -7,7 +7,7 @@ namespace Auth0ApiKit.Apis;
 /// The rules that hold between a definition and the API it creates or changes. A definition's builder checks only
 /// what was set against what was set; these rules check the values that will result once the tenant's defaults
 /// (on create) or the API's current settings (on update) fill in what was not set. The SDK applies them before
-/// sending; Auth0 makes the identifier and lifetime rules, the brief the signing-algorithm rule, the SDK the secret rule.
+/// sending; Auth0 makes the identifier and lifetime rules, the dashboard the signing-algorithm rule, the SDK the secret rule.
 /// </summary>
 internal static class ApiChangeRules
 {

@@ -4,19 +4,19 @@ using F = Auth0ApiKit.Wire.ResourceServerFields;
 namespace Auth0ApiKit.Apis;
 
 /// <summary>
-/// The rules for an API that only the SDK enforces, before sending: the product brief's stricter rules
-/// (<see cref="RuleOrigin.Brief"/>) and the SDK's own (<see cref="RuleOrigin.Sdk"/>). The fake tenant never
+/// The rules for an API that only the SDK enforces, before sending: the dashboard's stricter rules
+/// (<see cref="RuleOrigin.Dashboard"/>) and the SDK's own (<see cref="RuleOrigin.Sdk"/>). The fake tenant never
 /// applies them, because a real tenant does not.
 /// </summary>
 internal static class ApiClientSideRules
 {
-    /// <summary>The brief offers HS256 and RS256 only.</summary>
+    /// <summary>The dashboard offers HS256 and RS256 only.</summary>
     public static void CheckSigningAlgorithm(SigningAlgorithm algorithm, List<ValidationError> errors)
     {
         if (!algorithm.IsSupported && ApiServerRules.AcceptedSigningAlgorithms.Contains(algorithm.Value, StringComparer.Ordinal))
         {
             errors.Add(Rules.NotOneOf(F.SigningAlgorithm, "the signing algorithm", algorithm.Value,
-                [SigningAlgorithm.HS256.Value, SigningAlgorithm.RS256.Value], RuleOrigin.Brief));
+                [SigningAlgorithm.HS256.Value, SigningAlgorithm.RS256.Value], RuleOrigin.Dashboard));
         }
     }
 
@@ -31,12 +31,12 @@ internal static class ApiClientSideRules
         }
     }
 
-    /// <summary>The brief: the signing algorithm is set at creation and cannot be changed afterwards.</summary>
+    /// <summary>The dashboard: the signing algorithm is set at creation and cannot be changed afterwards.</summary>
     public static void CheckSigningAlgorithmUnchanged(SigningAlgorithm current, SigningAlgorithm? desired, List<ValidationError> errors)
     {
         if (desired is { } algorithm && algorithm != current)
         {
-            errors.Add(new ValidationError(F.SigningAlgorithm, RuleCodes.Immutable, RuleOrigin.Brief, null,
+            errors.Add(new ValidationError(F.SigningAlgorithm, RuleCodes.Immutable, RuleOrigin.Dashboard, null,
                 $"The signing algorithm is {current} and cannot be changed to {algorithm} after the API is created; " +
                 "create a new API instead."));
         }

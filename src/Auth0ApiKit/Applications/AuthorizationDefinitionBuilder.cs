@@ -44,7 +44,7 @@ public sealed class AuthorizationDefinitionBuilder : DefinitionBuilder<Authoriza
     {
         if (_application.Definition is { CanUseClientCredentials: false } definition)
         {
-            errors.Add(new ValidationError(F.ClientId, RuleCodes.ClientCredentialsNotAllowed, RuleOrigin.Brief, null,
+            errors.Add(new ValidationError(F.ClientId, RuleCodes.ClientCredentialsNotAllowed, RuleOrigin.Dashboard, null,
                 $"The {definition.Kind.DisplayName} {_application} cannot use the client-credentials grant, so it cannot be authorized " +
                 "for an API; only applications with that grant (regular web and machine-to-machine by default) can."));
         }
@@ -56,7 +56,7 @@ public sealed class AuthorizationDefinitionBuilder : DefinitionBuilder<Authoriza
             if (!_api.DefinesScope(scope))
             {
                 var none = _api.Scopes is { Count: > 0 } ? "" : ", which defines no scopes";
-                errors.Add(new ValidationError(F.ScopeAt(i), RuleCodes.UndefinedScope, RuleOrigin.Brief, null,
+                errors.Add(new ValidationError(F.ScopeAt(i), RuleCodes.UndefinedScope, RuleOrigin.Dashboard, null,
                     $"The scope '{scope}' is not defined by the API {_api.Identifier}{none}; an application may be granted only the API's own scopes."));
             }
 

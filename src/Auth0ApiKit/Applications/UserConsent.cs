@@ -3,7 +3,7 @@ using Auth0ApiKit.Apis;
 
 namespace Auth0ApiKit.Applications;
 
-/// <summary>The brief's rule for when a user is not asked to consent to an application using an API.</summary>
+/// <summary>The dashboard's rule for when a user is not asked to consent to an application using an API.</summary>
 public static class UserConsent
 {
     /// <summary>

@@ -100,7 +100,7 @@ public sealed class DesiredStateBuilder : DefinitionBuilder<DesiredState>
                 if (!api.Api.DefinesScope(authorization.Scopes[k]))
                 {
                     var why = api.Api.Scopes is null ? ", which leaves its scopes unset; define them to grant any" : string.Empty;
-                    errors.Add(new ValidationError($"authorizations[{j}].{GrantFields.ScopeAt(k)}", RuleCodes.UndefinedScope, RuleOrigin.Brief, null,
+                    errors.Add(new ValidationError($"authorizations[{j}].{GrantFields.ScopeAt(k)}", RuleCodes.UndefinedScope, RuleOrigin.Dashboard, null,
                         $"The scope '{authorization.Scopes[k]}' is not defined by the API {authorization.ApiIdentifier} in the desired state{why}; " +
                         "an application may be granted only the API's own scopes."));
                 }

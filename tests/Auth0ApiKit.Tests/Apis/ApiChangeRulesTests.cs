@@ -41,7 +41,7 @@ public class ApiChangeRulesTests
         var desired = SampleApis.Orders().SignedWith(SigningAlgorithm.RS256).Build();
 
         ApiChangeRules.CheckUpdate(CurrentHs256, desired)
-            .ShouldBeSingleError("signing_alg", RuleCodes.Immutable, RuleOrigin.Brief, null, "signing algorithm is HS256", "cannot be changed to RS256");
+            .ShouldBeSingleError("signing_alg", RuleCodes.Immutable, RuleOrigin.Dashboard, null, "signing algorithm is HS256", "cannot be changed to RS256");
         ApiChangeRules.CheckUpdate(CurrentHs256, SampleApis.Orders().SignedWith(SigningAlgorithm.HS256).Build()).Should().BeEmpty();
         ApiChangeRules.CheckUpdate(CurrentHs256, SampleApis.Orders().Build()).Should().BeEmpty("an unset algorithm keeps the current one");
     }

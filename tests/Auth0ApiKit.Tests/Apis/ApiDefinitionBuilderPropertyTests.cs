@@ -177,7 +177,7 @@ public class ApiDefinitionBuilderPropertyTests
             return builder;
         }
 
-        /// <summary>The oracle: AUTH0-BEHAVIOUR.md section 1 and the brief, written out independently of the SDK.</summary>
+        /// <summary>The oracle: AUTH0-BEHAVIOUR.md section 1 and the dashboard's rules, written out independently of the SDK.</summary>
         public bool IsValid()
         {
             var scopeValues = Scopes?.Select(s => s.Value).ToList() ?? [];

@@ -18,16 +18,16 @@ public class SigningRulesTests
     [Theory]
     [InlineData("PS256")]
     [InlineData("RS512")]
-    public void Algorithms_a_tenant_accepts_but_the_brief_does_not_offer_break_a_brief_rule(string name)
+    public void Algorithms_a_tenant_accepts_but_the_dashboard_does_not_offer_break_a_dashboard_rule(string name)
     {
         var algorithm = new SigningAlgorithm(name);
 
         algorithm.Value.Should().Be(name);
         algorithm.IsSupported.Should().BeFalse();
         var error = SampleApis.Orders().SignedWith(algorithm)
-            .ShouldBeSingleError("signing_alg", RuleCodes.UnsupportedValue, RuleOrigin.Brief, null, $"'{name}' is not supported", "HS256, RS256");
+            .ShouldBeSingleError("signing_alg", RuleCodes.UnsupportedValue, RuleOrigin.Dashboard, null, $"'{name}' is not supported", "HS256, RS256");
 
-        error.Message.Should().NotContain("PS256, ", "the brief offers only HS256 and RS256");
+        error.Message.Should().NotContain("PS256, ", "the dashboard offers only HS256 and RS256");
     }
 
     [Theory]
@@ -111,7 +111,7 @@ public class SigningRulesTests
         var errors = SampleApis.Orders().SignedWith("PS256").WithSigningSecret(new string('k', 32)).Validate();
 
         errors.Select(e => (e.Path, e.Rule, e.Origin)).Should().Equal(
-            ("signing_alg", RuleCodes.UnsupportedValue, RuleOrigin.Brief),
+            ("signing_alg", RuleCodes.UnsupportedValue, RuleOrigin.Dashboard),
             ("signing_secret", RuleCodes.NotApplicable, RuleOrigin.Sdk));
     }
 

@@ -34,10 +34,10 @@ public class AuthorizationDefinitionBuilderTests
     }
 
     [Fact]
-    public void A_scope_the_API_does_not_define_is_refused_by_the_brief()
+    public void A_scope_the_API_does_not_define_is_refused_by_the_dashboard_rule()
     {
         Authorization.For(Orders, Worker).WithScopes(["read:orders", "delete:orders"])
-            .ShouldBeSingleError("scope[1]", RuleCodes.UndefinedScope, RuleOrigin.Brief, null,
+            .ShouldBeSingleError("scope[1]", RuleCodes.UndefinedScope, RuleOrigin.Dashboard, null,
                 "'delete:orders' is not defined by the API https://orders.example.com", "only the API's own scopes");
     }
 
@@ -45,13 +45,13 @@ public class AuthorizationDefinitionBuilderTests
     public void Against_an_API_without_scopes_every_scope_is_undefined_and_the_message_says_so()
     {
         Authorization.For(SampleApis.Orders().WithNoScopes().Build(), Worker).WithScope("read:orders")
-            .ShouldBeSingleError("scope[0]", RuleCodes.UndefinedScope, RuleOrigin.Brief, null, "which defines no scopes");
+            .ShouldBeSingleError("scope[0]", RuleCodes.UndefinedScope, RuleOrigin.Dashboard, null, "which defines no scopes");
     }
 
     [Fact]
     public void Scope_values_compare_ordinally() =>
         Authorization.For(Orders, Worker).WithScope("READ:orders")
-            .ShouldBeSingleError("scope[0]", RuleCodes.UndefinedScope, RuleOrigin.Brief, null, "'READ:orders'");
+            .ShouldBeSingleError("scope[0]", RuleCodes.UndefinedScope, RuleOrigin.Dashboard, null, "'READ:orders'");
 
     [Fact]
     public void A_scope_granted_twice_is_refused()
@@ -70,7 +70,7 @@ public class AuthorizationDefinitionBuilderTests
         var app = Application.Define("front-end", kind).Build();
 
         Authorization.For(Orders, app).WithScope("read:orders")
-            .ShouldBeSingleError("client_id", RuleCodes.ClientCredentialsNotAllowed, RuleOrigin.Brief, null,
+            .ShouldBeSingleError("client_id", RuleCodes.ClientCredentialsNotAllowed, RuleOrigin.Dashboard, null,
                 $"The {words} application 'front-end' cannot use the client-credentials grant", "regular web and machine-to-machine");
     }
 
@@ -80,7 +80,7 @@ public class AuthorizationDefinitionBuilderTests
         var web = Application.Define("web", ApplicationKind.RegularWeb).WithGrantTypes([GrantType.AuthorizationCode]).Build();
 
         Authorization.For(Orders, web)
-            .ShouldBeSingleError("client_id", RuleCodes.ClientCredentialsNotAllowed, RuleOrigin.Brief, null, "The regular web application 'web'");
+            .ShouldBeSingleError("client_id", RuleCodes.ClientCredentialsNotAllowed, RuleOrigin.Dashboard, null, "The regular web application 'web'");
         Authorization.For(Orders, Application.Define("web", ApplicationKind.RegularWeb).Build()).ShouldBuild();
     }
 

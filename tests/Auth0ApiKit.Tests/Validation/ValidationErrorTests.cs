@@ -19,7 +19,7 @@ public class ValidationErrorTests
 
         error.Should().Be(new ValidationError("name", RuleCodes.MaxLength, RuleOrigin.Auth0, 200, "Too long.") { SchemaDetail = "detail" });
         error.Should().NotBe(error with { SchemaDetail = null });
-        error.Should().NotBe(error with { Origin = RuleOrigin.Brief });
+        error.Should().NotBe(error with { Origin = RuleOrigin.Dashboard });
         error.Should().NotBe(error with { Limit = 201 });
     }
 
@@ -39,7 +39,7 @@ public class ValidationErrorTests
     public void Rule_origins_keep_their_values()
     {
         ((int)RuleOrigin.Auth0).Should().Be(0);
-        ((int)RuleOrigin.Brief).Should().Be(1);
+        ((int)RuleOrigin.Dashboard).Should().Be(1);
         ((int)RuleOrigin.Sdk).Should().Be(2);
     }
 }

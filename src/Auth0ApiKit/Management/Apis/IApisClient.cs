@@ -6,7 +6,7 @@ namespace Auth0ApiKit.Management;
 public interface IApisClient
 {
     /// <summary>
-    /// Creates an API. The brief's and Auth0's rules are checked first (nothing is sent if one breaks). A create is
+    /// Creates an API. The dashboard's and Auth0's rules are checked first (nothing is sent if one breaks). A create is
     /// never doubled: when Auth0 answers 409 (after a retry, or because the API exists) and the existing API has
     /// every setting the definition sets, it is returned; otherwise the conflict is thrown.
     /// </summary>
@@ -34,7 +34,7 @@ public interface IApisClient
 
     /// <summary>
     /// Brings the API with the definition's identifier to the settings the definition sets, sending only what
-    /// changes (nothing when nothing does). The signing algorithm cannot change (the brief): such a definition is
+    /// changes (nothing when nothing does). The signing algorithm cannot change (the dashboard fixes it): such a definition is
     /// refused before anything is sent.
     /// </summary>
     /// <exception cref="Validation.DefinitionException">A rule breaks (the algorithm changes, the web lifetime would exceed the token lifetime).</exception>

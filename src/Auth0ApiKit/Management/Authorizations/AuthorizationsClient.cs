@@ -117,7 +117,7 @@ internal sealed class AuthorizationsClient : IAuthorizationsClient
         return true;
     }
 
-    /// <summary>The brief's rule: an application is granted a subset of the API's own scopes, each once.</summary>
+    /// <summary>The dashboard's rule: an application is granted a subset of the API's own scopes, each once.</summary>
     private async Task<List<string>> CheckScopesAsync(string clientId, string apiIdentifier, IEnumerable<string> scopes, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(apiIdentifier);

@@ -9,7 +9,7 @@ namespace Auth0ApiKit.Management;
 public interface IAuthorizationsClient
 {
     /// <summary>
-    /// Authorizes an application for an API with a subset of the API's scopes (checked first: the brief allows only
+    /// Authorizes an application for an API with a subset of the API's scopes (checked first: the dashboard allows only
     /// defined scopes). Never doubled: when Auth0 answers 409 and the existing authorization has the same scopes, it
     /// is returned; otherwise the conflict is thrown.
     /// </summary>
