@@ -44,7 +44,7 @@ internal static class EmulatorProgram
             await output.WriteAsync(StartupReport.Describe(host.Credentials, options.CredentialsFile)).ConfigureAwait(false);
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
 
-            await Task.WhenAny(host.Stopped, Task.Delay(Timeout.Infinite, stop)).ConfigureAwait(false);
+            await Task.WhenAny(host.Stopped, Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, stop)).ConfigureAwait(false);
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             await output.WriteLineAsync($"{Name} stopped.").ConfigureAwait(false);
             return Success;
