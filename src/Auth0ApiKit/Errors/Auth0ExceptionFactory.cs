@@ -4,9 +4,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Auth0ApiKit.Diagnostics;
+using Auth0ApiKit.Management;
 using Auth0ApiKit.Wire;
 
-namespace Auth0ApiKit.Management;
+namespace Auth0ApiKit;
 
 /// <summary>
 /// Turns an error answer of Auth0 into the matching <see cref="Auth0Exception"/>. It reads at most

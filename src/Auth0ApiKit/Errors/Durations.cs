@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Auth0ApiKit.Management;
+namespace Auth0ApiKit;
 
 /// <summary>Formats a duration for a message a person reads: <c>250 ms</c>, <c>2 s</c>, <c>1.5 s</c>, <c>120 s</c>.</summary>
 internal static class Durations

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 
-namespace Auth0ApiKit.Management;
+namespace Auth0ApiKit;
 
 /// <summary>
 /// The rate-limit state Auth0 reported with a response: the headers <c>x-ratelimit-limit</c>,

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Auth0ApiKit.Management;
+namespace Auth0ApiKit;
 
 /// <summary>
 /// Auth0 answered 401 to a Management API call: the access token is missing, invalid or expired.

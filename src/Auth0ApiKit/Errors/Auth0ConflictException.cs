@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Auth0ApiKit.Management;
+namespace Auth0ApiKit;
 
 /// <summary>
 /// Auth0 answered 409: the thing to create exists already (an API with the same identifier, an authorization

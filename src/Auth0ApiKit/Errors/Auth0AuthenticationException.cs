@@ -1,4 +1,4 @@
-namespace Auth0ApiKit.Management;
+namespace Auth0ApiKit;
 
 /// <summary>
 /// The token endpoint (<c>POST /oauth/token</c>) refused to issue a token and said why in OAuth terms

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Auth0ApiKit.Management;
+namespace Auth0ApiKit;
 
 /// <summary>
 /// Auth0 answered 400 with its error body: it refused the request's content (<c>invalid_body</c>,

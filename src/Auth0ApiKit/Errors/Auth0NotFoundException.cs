@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Auth0ApiKit.Management;
+namespace Auth0ApiKit;
 
 /// <summary>
 /// Auth0 answered 404 with its error body: the API, application or authorization does not exist

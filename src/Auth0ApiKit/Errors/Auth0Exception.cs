@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Auth0ApiKit.Management;
+namespace Auth0ApiKit;
 
 /// <summary>
 /// The root of every failure Auth0 reports to the SDK: an error answer of the Management API or the token

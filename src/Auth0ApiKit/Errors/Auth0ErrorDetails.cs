@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Auth0ApiKit.Management;
+namespace Auth0ApiKit;
 
 /// <summary>What an <see cref="Auth0Exception"/> carries, already redacted; built by <see cref="Auth0ExceptionFactory"/>.</summary>
 internal sealed record Auth0ErrorDetails

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Auth0ApiKit.Management;
+namespace Auth0ApiKit;
 
 /// <summary>
 /// Auth0 answered 429 Too Many Requests: a rate limit was reached. Thrown when the SDK's retries are used up, and

@@ -1,4 +1,4 @@
-namespace Auth0ApiKit.Management;
+namespace Auth0ApiKit;
 
 /// <summary>
 /// Auth0 did not answer in time: an attempt ran past the per-attempt timeout and no retry was allowed or left,
