@@ -46,14 +46,20 @@ internal static class Redirects
         }
     }
 
-    /// <summary>The sentence that says where a redirect pointed: its host and port only, resolved against the request.</summary>
+    /// <summary>
+    /// Where <paramref name="target"/> (a <c>Location</c>, perhaps relative to <paramref name="requested"/>) points, as
+    /// scheme, host and port only: its path or query may carry a code or a token. <see langword="null"/> when unknown.
+    /// </summary>
+    public static string? Origin(Uri? target, Uri? requested) =>
+        target is null ? null
+        : target.IsAbsoluteUri ? target.GetLeftPart(UriPartial.Authority)
+        : requested is not null ? new Uri(requested, target).GetLeftPart(UriPartial.Authority)
+        : null;
+
+    /// <summary>The sentence that says where a redirect pointed: its <see cref="Origin"/> only.</summary>
     public static string Describe(HttpResponseMessage response)
     {
-        var location = response.Headers.Location;
-        var target = location is null ? null
-            : location.IsAbsoluteUri ? location
-            : response.RequestMessage?.RequestUri is { } requested ? new Uri(requested, location) : null;
-        var where = target is null ? "without a Location" : "towards " + target.GetComponents(UriComponents.HostAndPort, UriFormat.UriEscaped);
+        var where = Origin(response.Headers.Location, response.RequestMessage?.RequestUri) is { } origin ? "towards " + origin : "without a Location";
         return $" {where}: the SDK never follows a redirect with Auth0 credentials, and Auth0 never redirects these endpoints. " +
                "Check the tenant's domain and base address, and any proxy in between.";
     }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Net.Http.Headers;
+using Auth0ApiKit.Management;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.Tokens;
@@ -291,7 +292,7 @@ public sealed class JsonWebKeySetCache
     /// </summary>
     private string? Redirect(HttpResponseMessage response)
     {
-        if ((int)response.StatusCode is >= 300 and <= 399)
+        if (Redirects.IsRedirect(response.StatusCode))
         {
             return string.Create(CultureInfo.InvariantCulture,
                 $"the endpoint answered {(int)response.StatusCode} ({response.StatusCode}), a redirect{To(response.Headers.Location)}");
@@ -300,7 +301,7 @@ public sealed class JsonWebKeySetCache
         return response.RequestMessage?.RequestUri is { } reached && reached != JwksUri ? "the request was redirected" + To(reached) : null;
     }
 
-    private string To(Uri? target) => target is null ? string.Empty : " to " + new Uri(JwksUri, target).GetLeftPart(UriPartial.Authority);
+    private string To(Uri? target) => Redirects.Origin(target, JwksUri) is { } origin ? " to " + origin : string.Empty;
 
     private KeySetUnavailableException TooLarge() =>
         new(string.Create(CultureInfo.InvariantCulture, $"the key set is larger than {_options.MaximumResponseSize} bytes"));
