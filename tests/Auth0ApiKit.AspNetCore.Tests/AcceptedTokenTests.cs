@@ -17,7 +17,7 @@ public sealed class AcceptedTokenTests
         using var response = await scenario.App.GetAsync("/me", scenario.Token());
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync().WaitAsync(ProtectedApi.Bound)).Should().Be(scenario.Worker.ClientId + "@clients");
+        (await response.Content.ReadAsStringAsync().WaitAsync(Bound)).Should().Be(scenario.Worker.ClientId + "@clients");
         scenario.App.Failures.Should().BeEmpty();
     }
 
@@ -33,7 +33,7 @@ public sealed class AcceptedTokenTests
         using var orders = await scenario.App.GetAsync("/orders", token.Value);
 
         me.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await me.Content.ReadAsStringAsync().WaitAsync(ProtectedApi.Bound)).Should().Be("auth0|ada");
+        (await me.Content.ReadAsStringAsync().WaitAsync(Bound)).Should().Be("auth0|ada");
         orders.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 

@@ -14,12 +14,11 @@ namespace Auth0ApiKit.AspNetCore.Tests;
 /// <summary>Tokens shared through a distributed cache, encrypted with Data Protection.</summary>
 public sealed class DataProtectedTokenCacheTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task Two_service_providers_with_one_key_ring_share_a_token_that_is_encrypted_at_rest()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = TestClock.Fixed();
         var tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = clock });
         var options = tenant.CreateManagementClientOptions();
         var cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));

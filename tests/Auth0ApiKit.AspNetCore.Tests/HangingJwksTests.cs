@@ -26,7 +26,7 @@ public sealed class HangingJwksTests
         scenario.Clock.Advance(TimeSpan.FromMinutes(5));
         var token = scenario.Token();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => scenario.App.GetAsync("/me", token))).WaitAsync(ProtectedApi.Bound);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => scenario.App.GetAsync("/me", token))).WaitAsync(Bound);
 
         responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK, "the clock did not move: no request waited for the hanging refresh");
         jwks.Hung.Should().Be(1, "one refresh is in flight, shared");
@@ -48,7 +48,7 @@ public sealed class HangingJwksTests
         scenario.Clock.Advance(Defaults.MinimumRefreshInterval);
 
         var pending = scenario.App.GetAsync("/me", scenario.Token());
-        await jwks.Entered.WaitAsync(ProtectedApi.Bound);
+        await jwks.Entered.WaitAsync(Bound);
         var advanced = TimeSpan.Zero;
         while (!pending.IsCompleted && advanced < Defaults.FetchTimeout)
         {
@@ -56,7 +56,7 @@ public sealed class HangingJwksTests
             advanced += TimeSpan.FromSeconds(1);
         }
 
-        using var response = await pending.WaitAsync(ProtectedApi.Bound);
+        using var response = await pending.WaitAsync(Bound);
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         scenario.App.Failures.Should().ContainSingle().Which.Should().BeOfType<SecurityTokenSignatureKeyNotFoundException>();
         jwks.Release();
@@ -71,7 +71,7 @@ public sealed class HangingJwksTests
             o.SigningKeys.FetchTimeout = TimeSpan.FromSeconds(10);
         });
 
-        (await start.Should().ThrowAsync<ArgumentOutOfRangeException>().WaitAsync(ProtectedApi.Bound))
+        (await start.Should().ThrowAsync<ArgumentOutOfRangeException>().WaitAsync(Bound))
             .WithMessage("*FetchTimeout*MinimumRefreshInterval*");
     }
 }

@@ -44,7 +44,7 @@ public sealed class PermissionsClaimTests
         var validator = new AccessTokenValidator(scenario.Api, scenario.Tenant.Urls, signingKeys: null, timeProvider: scenario.Clock);
 
         using var response = await scenario.App.SendAsync(HttpMethod.Delete, "/orders", token);
-        var result = await validator.ValidateAsync(token).WaitAsync(ProtectedApi.Bound);
+        var result = await validator.ValidateAsync(token).WaitAsync(Bound);
 
         result.IsValid.Should().BeTrue(result.Message);
         result.HasPermission("delete:orders").Should().Be(granted);

@@ -27,9 +27,6 @@ namespace Auth0ApiKit.AspNetCore.Tests;
 /// </remarks>
 internal sealed class ProtectedApi : IAsyncDisposable
 {
-    /// <summary>The bound of every wait in these tests.</summary>
-    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
-
     private readonly WebApplication _app;
 
     private ProtectedApi(WebApplication app, ConcurrentQueue<Exception> failures)

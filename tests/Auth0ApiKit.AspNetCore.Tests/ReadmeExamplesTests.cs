@@ -19,7 +19,7 @@ namespace Auth0ApiKit.AspNetCore.Tests;
 /// </summary>
 public sealed class ReadmeExamplesTests
 {
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = TestClock.Fixed();
     private readonly FakeTenant _tenant;
     private readonly FakeApplication _worker;
 
@@ -42,7 +42,7 @@ public sealed class ReadmeExamplesTests
         var keys = new JsonWebKeySetCache(http, tenant.JwksUri, timeProvider: _clock);
         var validator = new AccessTokenValidator(orders, tenant, keys, timeProvider: _clock);
 
-        var result = await validator.ValidateAsync(bearerToken).WaitAsync(ProtectedApi.Bound);
+        var result = await validator.ValidateAsync(bearerToken).WaitAsync(Bound);
 
         result.IsValid.Should().BeTrue(result.Message);
         result.Subject.Should().Be(_worker.ClientId + "@clients");
@@ -51,7 +51,7 @@ public sealed class ReadmeExamplesTests
         result.HasPermission("delete:orders").Should().BeTrue();
 
         _clock.Advance(TimeSpan.FromHours(2));
-        (await validator.ValidateAsync(bearerToken).WaitAsync(ProtectedApi.Bound)).Failure.Should().Be(AccessTokenValidationFailure.Expired);
+        (await validator.ValidateAsync(bearerToken).WaitAsync(Bound)).Failure.Should().Be(AccessTokenValidationFailure.Expired);
     }
 
     [Fact]
@@ -72,18 +72,18 @@ public sealed class ReadmeExamplesTests
             .RequireAuthorization("read");
         app.MapDelete("/orders/{id}", (string id) => Results.NoContent())
             .RequirePermission("delete:orders");
-        await app.StartAsync().WaitAsync(ProtectedApi.Bound);
+        await app.StartAsync().WaitAsync(Bound);
 
         using var client = app.GetTestClient();
         var full = _tenant.Tokens.ForApplication(_worker.ClientId, TestApis.Identifier).Value;
         var readOnly = _tenant.Tokens.ForApplication(_worker.ClientId, TestApis.Identifier, ["read:orders"]).Value;
 
         using var read = await Send(client, HttpMethod.Get, "/orders", full);
-        (await read.Content.ReadAsStringAsync().WaitAsync(ProtectedApi.Bound)).Should().Be($"orders for {_worker.ClientId}@clients");
+        (await read.Content.ReadAsStringAsync().WaitAsync(Bound)).Should().Be($"orders for {_worker.ClientId}@clients");
         (await Send(client, HttpMethod.Delete, "/orders/42", full)).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await Send(client, HttpMethod.Delete, "/orders/42", readOnly)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await Send(client, HttpMethod.Get, "/orders", token: null)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        await app.StopAsync().WaitAsync(ProtectedApi.Bound);
+        await app.StopAsync().WaitAsync(Bound);
     }
 
     private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, string? token)
@@ -94,6 +94,6 @@ public sealed class ReadmeExamplesTests
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        return client.SendAsync(request).WaitAsync(ProtectedApi.Bound);
+        return client.SendAsync(request).WaitAsync(Bound);
     }
 }

@@ -32,7 +32,7 @@ public sealed class RegistrationTests
     [Fact]
     public async Task The_scheme_keeps_claim_types_and_uses_the_sdks_parameters()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = TestClock.Fixed();
         var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(clock);
         services.AddAuthentication().AddAuth0JwtBearer("dev-abc.us.auth0.com", TestApis.Rs256, o => o.Validation.ClockSkew = TimeSpan.FromSeconds(5));
         await using var provider = services.BuildServiceProvider();
@@ -63,7 +63,7 @@ public sealed class RegistrationTests
         var tenant = new FakeTenant();
         tenant.Apis.Add(TestApis.Rs256);
 
-        var start = () => ProtectedApi.StartAsync(tenant, TestApis.Rs256, TimeProvider.System, jwtBearer: o =>
+        var start = () => ProtectedApi.StartAsync(tenant, TestApis.Rs256, TestClock.Fixed(), jwtBearer: o =>
         {
             if (setting == "authority")
             {
@@ -75,14 +75,14 @@ public sealed class RegistrationTests
             }
         });
 
-        (await start.Should().ThrowAsync<OptionsValidationException>().WaitAsync(ProtectedApi.Bound))
+        (await start.Should().ThrowAsync<OptionsValidationException>().WaitAsync(Bound))
             .WithMessage(setting == "authority" ? "*Authority*" : "*UseSecurityTokenValidators*");
     }
 
     [Fact]
     public async Task Two_schemes_protect_two_apis_of_a_tenant_each_with_its_own_audience()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = TestClock.Fixed();
         var tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = clock });
         var orders = tenant.Apis.Add(TestApis.Rs256).Definition;
         var billing = tenant.Apis.Add(Api.Define("Billing").WithIdentifier("https://billing.example.com").SignedWith(SigningAlgorithm.HS256)
@@ -99,7 +99,7 @@ public sealed class RegistrationTests
         await using var app = builder.Build();
         app.MapGet("/orders", () => "orders").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = "orders" });
         app.MapGet("/billing", () => "billing").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = "billing" });
-        await app.StartAsync().WaitAsync(ProtectedApi.Bound);
+        await app.StartAsync().WaitAsync(Bound);
         using var client = app.GetTestClient();
         var ordersToken = tenant.Tokens.ForApplication(worker.ClientId, orders.Identifier, ["read:orders"]).Value;
         var billingToken = tenant.Tokens.ForApplication(worker.ClientId, billing.Identifier, []).Value;
@@ -108,14 +108,14 @@ public sealed class RegistrationTests
         (await Get(client, "/billing", billingToken)).Should().Be(HttpStatusCode.OK);
         (await Get(client, "/orders", billingToken)).Should().Be(HttpStatusCode.Unauthorized);
         (await Get(client, "/billing", ordersToken)).Should().Be(HttpStatusCode.Unauthorized);
-        await app.StopAsync().WaitAsync(ProtectedApi.Bound);
+        await app.StopAsync().WaitAsync(Bound);
     }
 
     private static async Task<HttpStatusCode> Get(HttpClient client, string path, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await client.SendAsync(request).WaitAsync(ProtectedApi.Bound);
+        using var response = await client.SendAsync(request).WaitAsync(Bound);
         return response.StatusCode;
     }
 }

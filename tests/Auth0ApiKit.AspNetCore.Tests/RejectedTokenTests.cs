@@ -59,7 +59,7 @@ public sealed class RejectedTokenTests : IAsyncLifetime
     [Fact]
     public async Task A_token_issued_in_the_future_is_not_valid_yet()
     {
-        var ahead = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(_scenario.Clock.GetUtcNow().AddMinutes(5));
+        var ahead = _scenario.Clock.Ahead(TimeSpan.FromMinutes(5));
         var tenant = new FakeTenant(new() { Domain = _scenario.Tenant.Domain, TimeProvider = ahead, SigningKey = SharedKey.Value });
         tenant.Apis.Add(_scenario.Api);
         var worker = tenant.Applications.AddMachineToMachine("early-bird");

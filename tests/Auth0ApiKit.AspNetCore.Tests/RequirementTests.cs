@@ -91,7 +91,7 @@ public sealed class RequirementTests
     private static async Task<bool> Allows(IAuthorizationRequirement requirement, ClaimsPrincipal user)
     {
         var context = new AuthorizationHandlerContext([requirement], user, resource: null);
-        await ((IAuthorizationHandler)requirement).HandleAsync(context).WaitAsync(ProtectedApi.Bound);
+        await ((IAuthorizationHandler)requirement).HandleAsync(context).WaitAsync(Bound);
         return context.HasSucceeded;
     }
 }

@@ -37,7 +37,7 @@ internal sealed class Scenario : IAsyncDisposable
     public static async Task<Scenario> StartAsync(
         ApiDefinition api, Action<Auth0JwtBearerOptions>? configure = null, Action<JwtBearerOptions>? jwtBearer = null, FakeTenantOptions? tenantOptions = null)
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = TestClock.Fixed();
         var options = tenantOptions ?? new FakeTenantOptions();
         options.TimeProvider = clock;
         var tenant = new FakeTenant(options);

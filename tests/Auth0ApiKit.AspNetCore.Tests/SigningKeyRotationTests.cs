@@ -49,7 +49,7 @@ public sealed class SigningKeyRotationTests
         await using var scenario = await Scenario.StartAsync(TestApis.Rs256);
         var token = scenario.Token();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => scenario.App.GetAsync("/me", token))).WaitAsync(ProtectedApi.Bound);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => scenario.App.GetAsync("/me", token))).WaitAsync(Bound);
         scenario.Clock.Advance(TimeSpan.FromMinutes(30));
         var fresh = scenario.Token();
         scenario.Clock.Advance(TimeSpan.FromMinutes(30));

@@ -67,7 +67,7 @@ internal sealed class BenchmarkTenant : IDisposable
     /// </summary>
     public static string RawCreateToken(JsonWebTokenHandler handler, SigningCredentials credentials)
     {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
         return handler.CreateToken(new SecurityTokenDescriptor
         {
             Claims = new Dictionary<string, object>

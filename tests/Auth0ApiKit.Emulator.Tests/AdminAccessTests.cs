@@ -245,7 +245,7 @@ public class AdminAccessTests
         }
 
         context.Response.Body = new MemoryStream();
-        await emulator.Host.HandleAsync(context).WaitAsync(TimeSpan.FromSeconds(30));
+        await emulator.Host.HandleAsync(context).WaitAsync(Bound);
         return context.Response.StatusCode;
     }
 }

@@ -24,7 +24,7 @@ public class AdminInputTests
 
         await ShouldBeRefusedAsync(response, field, range);
         emulator.Host.Tenant.Faults.PendingScriptedFaults.Should().Be(0);
-        using var token = await emulator.Http.PostAsync("oauth/token", new FormUrlEncodedContent([])).WaitAsync(TimeSpan.FromSeconds(30));
+        using var token = await emulator.Http.PostAsync("oauth/token", new FormUrlEncodedContent([])).WaitAsync(Bound);
         token.StatusCode.Should().Be(HttpStatusCode.BadRequest, "no fault strikes the next request");
     }
 
@@ -38,7 +38,7 @@ public class AdminInputTests
         using var response = await emulator.AdminAsync(HttpMethod.Post, "faults/random", body);
 
         await ShouldBeRefusedAsync(response, field, range);
-        using var jwks = await emulator.Http.GetAsync(".well-known/jwks.json").WaitAsync(TimeSpan.FromSeconds(30));
+        using var jwks = await emulator.Http.GetAsync(".well-known/jwks.json").WaitAsync(Bound);
         jwks.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
@@ -55,7 +55,7 @@ public class AdminInputTests
         await ShouldBeRefusedAsync(response, field, range);
         for (var i = 0; i < 3; i++)
         {
-            using var token = await emulator.Http.PostAsync("oauth/token", new FormUrlEncodedContent([])).WaitAsync(TimeSpan.FromSeconds(30));
+            using var token = await emulator.Http.PostAsync("oauth/token", new FormUrlEncodedContent([])).WaitAsync(Bound);
             token.StatusCode.Should().Be(HttpStatusCode.BadRequest, "no rate limit answers 429");
         }
     }

@@ -40,7 +40,7 @@ internal sealed class Emulator : IAsyncDisposable
     {
         var options = new EmulatorOptions { Port = 0, SigningKeyFile = SharedSigningKeyFile };
         configure?.Invoke(options);
-        var host = await EmulatorHost.StartAsync(options).WaitAsync(TimeSpan.FromSeconds(30));
+        var host = await EmulatorHost.StartAsync(options).WaitAsync(Bound);
         return new Emulator(host);
     }
 
@@ -50,7 +50,7 @@ internal sealed class Emulator : IAsyncDisposable
         var (_, options) = CommandLine.EmulatorCommandLine.Parse(args);
         options.Port = 0;
         options.SigningKeyFile = SharedSigningKeyFile;
-        var host = await EmulatorHost.StartAsync(options).WaitAsync(TimeSpan.FromSeconds(30));
+        var host = await EmulatorHost.StartAsync(options).WaitAsync(Bound);
         return new Emulator(host);
     }
 
@@ -63,7 +63,7 @@ internal sealed class Emulator : IAsyncDisposable
             ["client_id"] = clientId,
             ["client_secret"] = clientSecret,
             ["audience"] = audience,
-        })).WaitAsync(TimeSpan.FromSeconds(30));
+        })).WaitAsync(Bound);
         var body = await response.Content.ReadAsStringAsync();
         response.IsSuccessStatusCode.Should().BeTrue(body);
         return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
@@ -95,7 +95,7 @@ internal sealed class Emulator : IAsyncDisposable
     }
 
     /// <summary>Sends a request, bounded.</summary>
-    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => Http.SendAsync(request).WaitAsync(TimeSpan.FromSeconds(30));
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => Http.SendAsync(request).WaitAsync(Bound);
 
     /// <summary>Sends an admin call and reads its JSON answer.</summary>
     public async Task<JsonElement> AdminJsonAsync(HttpMethod method, string route, string? json = null)
@@ -117,7 +117,7 @@ internal sealed class Emulator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await Host.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        await Host.DisposeAsync().AsTask().WaitAsync(Bound);
     }
 }
 

@@ -9,7 +9,6 @@ namespace Auth0ApiKit.Emulator.Tests;
 /// <summary>The auth0-emulator command: start, print, serve, stop; and the one-line errors that end it.</summary>
 public sealed class ProgramTests : IDisposable
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private readonly string _directory = Directory.CreateTempSubdirectory("auth0-emulator-program-").FullName;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
@@ -204,22 +203,5 @@ public sealed class ProgramTests : IDisposable
         process.ExitCode.Should().Be(1);
         (await output).Should().BeEmpty();
         (await error).Should().Be($"auth0-emulator: port {port} on 127.0.0.1 is already in use; choose another with --port, or --port 0 for a free one.{Environment.NewLine}");
-    }
-
-    /// <summary>Waits, within the bound, until <paramref name="condition"/> holds; fails at once if <paramref name="watched"/> ends first.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition, Task watched)
-    {
-        var deadline = DateTime.UtcNow + Bound;
-        while (!condition())
-        {
-            if (watched.IsCompleted)
-            {
-                await watched;
-                throw new InvalidOperationException("The task ended before the condition held.");
-            }
-
-            DateTime.UtcNow.Should().BeBefore(deadline, "the condition should hold within the bound");
-            await Task.Delay(10);
-        }
     }
 }

@@ -44,11 +44,11 @@ public class ServingTests
         });
         var orders = Api.Define("Orders API").WithIdentifier("https://orders.example.com").WithScope("read:orders").Build();
 
-        await client.Apis.CreateAsync(orders).WaitAsync(TimeSpan.FromSeconds(30));
+        await client.Apis.CreateAsync(orders).WaitAsync(Bound);
         var worker = await client.Applications.CreateAsync(Applications.Application.Define("worker", Applications.ApplicationKind.MachineToMachine).Build())
-            .WaitAsync(TimeSpan.FromSeconds(30));
-        await client.Authorizations.AuthorizeAsync(worker.ClientId, orders.Identifier, ["read:orders"]).WaitAsync(TimeSpan.FromSeconds(30));
-        var report = await client.Apis.TestAsync(orders.Identifier, worker.ClientId, worker.ClientSecret!).WaitAsync(TimeSpan.FromSeconds(30));
+            .WaitAsync(Bound);
+        await client.Authorizations.AuthorizeAsync(worker.ClientId, orders.Identifier, ["read:orders"]).WaitAsync(Bound);
+        var report = await client.Apis.TestAsync(orders.Identifier, worker.ClientId, worker.ClientSecret!).WaitAsync(Bound);
 
         report.Passed.Should().BeTrue(report.Refusal ?? report.ValidationMessage);
         report.Scopes.Should().Equal("read:orders");
@@ -138,7 +138,7 @@ public class ServingTests
         await using var emulator = await Emulator.StartAsync();
         emulator.Host.Tenant.Faults.Script("GET", "/.well-known/jwks.json", Testing.Faults.Fault.DropConnection());
 
-        var get = () => emulator.Http.GetAsync(".well-known/jwks.json").WaitAsync(TimeSpan.FromSeconds(30));
+        var get = () => emulator.Http.GetAsync(".well-known/jwks.json").WaitAsync(Bound);
 
         await get.Should().ThrowAsync<HttpRequestException>();
         (await emulator.Http.GetAsync(".well-known/jwks.json")).StatusCode.Should().Be(HttpStatusCode.OK, "the next request is answered");

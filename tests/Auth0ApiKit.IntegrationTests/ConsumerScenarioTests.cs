@@ -13,24 +13,13 @@ namespace Auth0ApiKit.IntegrationTests;
 /// <summary>How a team tests its Auth0 code with the fake tenant: provisioning, its own API, faults, time travel.</summary>
 public sealed class ConsumerScenarioTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = TestClock.Fixed();
     private readonly FakeTenant _tenant;
 
     public ConsumerScenarioTests() => _tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = _clock });
 
     /// <summary>Runs work that may wait on the tenant's clock (retries), moving the clock until it is done.</summary>
-    private async Task<T> WithClockAsync<T>(Func<Task<T>> work)
-    {
-        var task = work();
-        for (var i = 0; i < 1_000 && !task.IsCompleted; i++)
-        {
-            _clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(1);
-        }
-
-        return await task.WaitAsync(Bound);
-    }
+    private Task<T> WithClockAsync<T>(Func<Task<T>> work) => _clock.RunAsync(work, TimeSpan.FromSeconds(1), maxSteps: 1_000);
 
     [Fact]
     public async Task Provisioning_creates_the_api_the_worker_and_its_authorization_and_running_again_changes_nothing()

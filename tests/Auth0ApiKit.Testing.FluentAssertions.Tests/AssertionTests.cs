@@ -8,7 +8,7 @@ namespace Auth0ApiKit.Testing.FluentAssertions.Tests;
 public class AssertionTests
 {
     private const string Orders = "https://orders.example.com";
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = TestClock.Fixed();
     private readonly FakeTenant _tenant;
     private readonly FakeApplication _worker;
 

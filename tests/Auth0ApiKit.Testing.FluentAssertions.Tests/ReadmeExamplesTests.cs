@@ -13,7 +13,7 @@ public class ReadmeExamplesTests
     {
         var orders = Api.Define("Orders API").WithIdentifier("https://orders.example.com").WithScope("read:orders").Build();
 
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = TestClock.Fixed();                                   // README: new FakeTimeProvider(), the same epoch
         var tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = clock });
         tenant.Apis.Add(orders);
         var worker = tenant.Applications.AddMachineToMachine("billing-worker");
@@ -24,7 +24,7 @@ public class ReadmeExamplesTests
         {
             ["grant_type"] = "client_credentials", ["client_id"] = worker.ClientId,
             ["client_secret"] = worker.ClientSecret.Reveal(), ["audience"] = orders.Identifier,
-        })).WaitAsync(TimeSpan.FromSeconds(30));
+        })).WaitAsync(Bound);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
 
         var token = tenant.Tokens.ForApplication(worker.ClientId, orders.Identifier);

@@ -7,7 +7,7 @@ namespace Auth0ApiKit.Testing.Tests.Tenant;
 
 public class FaultTests
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = TestClock.Fixed();
     private readonly FakeTenant _tenant;
     private readonly HttpClient _http;
 

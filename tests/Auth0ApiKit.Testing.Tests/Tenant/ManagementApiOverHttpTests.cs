@@ -59,7 +59,7 @@ public class ManagementApiOverHttpTests
     [Fact]
     public async Task An_expired_token_is_refused()
     {
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = TestClock.Fixed();
         var tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = time });
         using var http = tenant.CreateHttpClient();
         var token = await ManagementTokenAsync(tenant, http);

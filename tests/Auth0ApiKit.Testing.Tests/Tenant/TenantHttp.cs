@@ -8,8 +8,6 @@ namespace Auth0ApiKit.Testing.Tests.Tenant;
 /// <summary>Plain HttpClient helpers for talking to a fake tenant as any client would.</summary>
 internal static class TenantHttp
 {
-    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
-
     /// <summary>A management token for an application authorized with <paramref name="scopes"/> (all modelled ones when null).</summary>
     public static async Task<string> ManagementTokenAsync(FakeTenant tenant, HttpClient http, IEnumerable<string>? scopes = null)
     {

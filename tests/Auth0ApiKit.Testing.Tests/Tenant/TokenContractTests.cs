@@ -9,7 +9,7 @@ namespace Auth0ApiKit.Testing.Tests.Tenant;
 /// <summary>Pins the tokens the fake's endpoint issues to AUTH0-BEHAVIOUR.md section 4: header fields and claims.</summary>
 public class TokenContractTests
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = TestClock.Fixed();
 
     private static (JsonElement Header, JsonElement Payload) Decode(string jwt)
     {

@@ -17,7 +17,7 @@ public sealed class DistributedAccessTokenCacheTests
     private const string Key = "auth0apikit:token:https://tenant.example.com/:client:https://orders.example.com";
     private const string TokenValue = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ3b3JrZXIifQ.c2lnbmF0dXJl";
 
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = TestClock.Fixed();
     private readonly RecordingCache _cache = new();
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class DistributedAccessTokenCacheTests
             new ClientCredentials(fixture.Application.ClientId, fixture.Application.ClientSecret),
             new AccessTokenCacheOptions { SharedCache = new DistributedAccessTokenCache(new FailingCache(), timeProvider: _time) }, _time, logs);
 
-        var token = await tokens.GetTokenAsync(fixture.Tenant.Urls.ManagementApiAudience).AsTask().WaitAsync(TenantServices.Bound);
+        var token = await tokens.GetTokenAsync(fixture.Tenant.Urls.ManagementApiAudience).AsTask().WaitAsync(Bound);
 
         token.Audience.Should().Be(fixture.Tenant.Urls.ManagementApiAudience);
         tokens.FetchCount.Should().Be(1);
@@ -121,8 +121,8 @@ public sealed class DistributedAccessTokenCacheTests
         await using var first = WithSharedCache(fixture, shared, protector);
         await using var second = WithSharedCache(fixture, shared, protector);
 
-        await first.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(TenantServices.Bound);
-        await second.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(TenantServices.Bound);
+        await first.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(Bound);
+        await second.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(Bound);
 
         fixture.Tenant.Journal.For("POST", "/oauth/token").Should().ContainSingle();
         ((ClientCredentialsTokenProvider)second.GetRequiredService<IAccessTokenProvider>()).FetchCount.Should().Be(0);

@@ -10,7 +10,6 @@ namespace Auth0ApiKit.Tests.Authentication;
 /// </summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
 

@@ -29,8 +29,8 @@ public sealed class RedisTokenCacheTests
         await using var first = WithRedis(fixture, firstRedis);
         await using var second = WithRedis(fixture, secondRedis);
 
-        await first.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(TenantServices.Bound);
-        await second.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(TenantServices.Bound);
+        await first.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(Bound);
+        await second.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(Bound);
 
         fixture.Tenant.Journal.For("POST", "/oauth/token").Should().ContainSingle("the second provider found the first one's token in Redis");
         var secondTokens = (ClientCredentialsTokenProvider)second.GetRequiredService<IAccessTokenProvider>();
@@ -39,10 +39,10 @@ public sealed class RedisTokenCacheTests
         var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         secondRedis.ConnectionFailed += (_, _) => lost.TrySetResult();
         redis.Kill();
-        await lost.Task.WaitAsync(TenantServices.Bound);
+        await lost.Task.WaitAsync(Bound);
         fixture.Time.Advance(TimeSpan.FromDays(2)); // every token in memory has expired: the next call needs the cache or a fetch
 
-        await second.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(TenantServices.Bound);
+        await second.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(Bound);
 
         secondTokens.FetchCount.Should().Be(1, "Redis was gone, so the provider fetched");
         fixture.Tenant.Journal.For("POST", "/oauth/token").Should().HaveCount(2);
@@ -55,7 +55,7 @@ public sealed class RedisTokenCacheTests
             EndPoints = { { "127.0.0.1", port } },
             AbortOnConnectFail = true,
             BacklogPolicy = BacklogPolicy.FailFast, // a command while Redis is away fails at once instead of queueing
-        }).WaitAsync(TenantServices.Bound);
+        }).WaitAsync(Bound);
 
     private static ServiceProvider WithRedis(TenantServices fixture, ConnectionMultiplexer redis)
     {

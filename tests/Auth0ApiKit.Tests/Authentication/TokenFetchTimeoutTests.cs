@@ -9,7 +9,6 @@ namespace Auth0ApiKit.Tests.Authentication;
 
 public class TokenFetchTimeoutTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     /// <summary>A token endpoint that hangs until cancelled, or answers once told to.</summary>
     private sealed class HangingEndpoint : HttpMessageHandler
@@ -37,19 +36,14 @@ public class TokenFetchTimeoutTests
     [Fact]
     public async Task A_hung_fetch_ends_at_the_fetch_timeout_and_the_next_caller_fetches_anew()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = TestClock.Fixed();
         var endpoint = new HangingEndpoint();
         using var http = new HttpClient(endpoint) { Timeout = Timeout.InfiniteTimeSpan };
         var tenant = TenantUrls.ForDomain("hang.auth0.test");
         var provider = new ClientCredentialsTokenProvider(tenant, new Auth0TokenClient(tenant, http, clock),
             new ClientCredentials("client", new Secret("secret")), new AccessTokenCacheOptions { FetchTimeout = TimeSpan.FromSeconds(30) }, clock);
 
-        var first = provider.GetTokenAsync("https://api.example.com").AsTask();
-        for (var i = 0; i < 100 && !first.IsCompleted; i++)
-        {
-            clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(1);
-        }
+        var first = clock.RunAsync(() => provider.GetTokenAsync("https://api.example.com").AsTask(), TimeSpan.FromSeconds(1), maxSteps: 100);
 
         await first.Invoking(t => t.WaitAsync(Bound)).Should().ThrowAsync<Auth0TimeoutException>().WithMessage("*FetchTimeout*");
         endpoint.Answer = true;

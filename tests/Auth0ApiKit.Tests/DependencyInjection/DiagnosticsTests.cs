@@ -67,7 +67,7 @@ public sealed class DiagnosticsTests : IDisposable
         _fixture.Tenant.Faults.Script("GET", "/api/v2/resource-servers/*", Fault.ServiceUnavailable());
         await using var provider = _fixture.ServicesWithTenant().BuildServiceProvider();
 
-        await provider.GetRequiredService<IAuth0ManagementClient>().Apis.GetByIdAsync(orders.Id).WaitAsync(TenantServices.Bound);
+        await provider.GetRequiredService<IAuth0ManagementClient>().Apis.GetByIdAsync(orders.Id).WaitAsync(Bound);
 
         var (tokenFetch, request) = (_activities.Single(a => a.OperationName == "Auth0ApiKit.TokenFetch"),
             _activities.Single(a => a.OperationName == "Auth0ApiKit.Request"));
@@ -93,7 +93,7 @@ public sealed class DiagnosticsTests : IDisposable
         _fixture.Tenant.Faults.Script("GET", "/api/v2/resource-servers", Fault.ServiceUnavailable());
         await using var provider = _fixture.ServicesWithTenant(("Resilience:Enabled", "false")).BuildServiceProvider();
 
-        var act = () => provider.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(TenantServices.Bound);
+        var act = () => provider.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(Bound);
 
         await act.Should().ThrowAsync<Auth0Exception>();
         var request = _activities.Single(a => a.OperationName == "Auth0ApiKit.Request");
@@ -109,8 +109,8 @@ public sealed class DiagnosticsTests : IDisposable
         await using var provider = _fixture.ServicesWithTenant().BuildServiceProvider();
         var client = provider.GetRequiredService<IAuth0ManagementClient>();
 
-        await client.Apis.CreateAsync(Orders).WaitAsync(TenantServices.Bound);
-        await client.Apis.GetByIdAsync("rs_unknown").WaitAsync(TenantServices.Bound);
+        await client.Apis.CreateAsync(Orders).WaitAsync(Bound);
+        await client.Apis.GetByIdAsync("rs_unknown").WaitAsync(Bound);
 
         _measurements.Where(m => m.Instrument == "auth0apikit.http.client.requests")
             .Select(m => (m.Tags["http.request.method"], m.Tags["url.template"], m.Tags["http.response.status_code"], m.Tags.GetValueOrDefault("error.type")))
@@ -132,10 +132,10 @@ public sealed class DiagnosticsTests : IDisposable
         await using var provider = _fixture.ServicesWithTenant().BuildServiceProvider();
         var client = provider.GetRequiredService<IAuth0ManagementClient>();
 
-        var orders = await client.Apis.CreateAsync(Orders).WaitAsync(TenantServices.Bound);
-        await client.Apis.GetByIdAsync(orders.Id).WaitAsync(TenantServices.Bound);
+        var orders = await client.Apis.CreateAsync(Orders).WaitAsync(Bound);
+        await client.Apis.GetByIdAsync(orders.Id).WaitAsync(Bound);
         var token = await provider.GetRequiredService<IAccessTokenProvider>()
-            .GetTokenAsync(_fixture.Tenant.Urls.ManagementApiAudience).AsTask().WaitAsync(TenantServices.Bound);
+            .GetTokenAsync(_fixture.Tenant.Urls.ManagementApiAudience).AsTask().WaitAsync(Bound);
 
         var logs = provider.GetFakeLogCollector().GetSnapshot();
         logs.Select(r => r.Message).Should().Contain([

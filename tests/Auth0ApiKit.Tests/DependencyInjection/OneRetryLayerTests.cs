@@ -16,7 +16,7 @@ public sealed class OneRetryLayerTests
         fixture.Tenant.Faults.Script("GET", Path, Fault.ServiceUnavailable());
         await using var provider = fixture.ServicesWithTenant().BuildServiceProvider();
 
-        await provider.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(TenantServices.Bound);
+        await provider.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(Bound);
 
         fixture.Tenant.Journal.For("GET", Path).Should().HaveCount(2);
     }
@@ -28,7 +28,7 @@ public sealed class OneRetryLayerTests
         fixture.Tenant.Faults.Script("GET", Path, Fault.ServiceUnavailable());
         await using var provider = fixture.ServicesWithTenant(("Resilience:Enabled", "false")).BuildServiceProvider();
 
-        var act = () => provider.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(TenantServices.Bound);
+        var act = () => provider.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(Bound);
 
         (await act.Should().ThrowAsync<Auth0Exception>()).Which.StatusCode.Should().Be(System.Net.HttpStatusCode.ServiceUnavailable);
         fixture.Tenant.Journal.For("GET", Path).Should().ContainSingle();
@@ -43,7 +43,7 @@ public sealed class OneRetryLayerTests
         services.AddAuth0ApiKit(o => o.Resilience = null);
         await using var provider = services.BuildServiceProvider();
 
-        var act = () => provider.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(TenantServices.Bound);
+        var act = () => provider.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(Bound);
 
         await act.Should().ThrowAsync<Auth0Exception>();
         fixture.Tenant.Journal.For("GET", Path).Should().ContainSingle();
@@ -62,7 +62,7 @@ public sealed class OneRetryLayerTests
         }));
         await using var provider = services.BuildServiceProvider();
 
-        var act = () => provider.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(TenantServices.Bound);
+        var act = () => provider.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(Bound);
 
         await act.Should().ThrowAsync<Auth0Exception>("the app's one retry was used up; the SDK added none");
         fixture.Tenant.Journal.For("GET", Path).Should().HaveCount(2);

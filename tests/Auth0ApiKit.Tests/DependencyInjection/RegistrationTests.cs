@@ -18,7 +18,7 @@ public sealed class RegistrationTests
         await using var provider = fixture.ServicesWithTenant().BuildServiceProvider();
 
         var client = provider.GetRequiredService<IAuth0ManagementClient>();
-        await client.Apis.CreateAsync(Orders).WaitAsync(TenantServices.Bound);
+        await client.Apis.CreateAsync(Orders).WaitAsync(Bound);
 
         client.Should().BeSameAs(provider.GetRequiredService<Auth0ManagementClient>())
             .And.BeSameAs(provider.GetRequiredKeyedService<IAuth0ManagementClient>(""));
@@ -44,7 +44,7 @@ public sealed class RegistrationTests
 
         var euClient = provider.GetRequiredKeyedService<IAuth0ManagementClient>("eu");
         var usClient = provider.GetRequiredKeyedService<IAuth0ManagementClient>("us");
-        await euClient.Apis.CreateAsync(Orders).WaitAsync(TenantServices.Bound);
+        await euClient.Apis.CreateAsync(Orders).WaitAsync(Bound);
 
         euClient.Should().NotBeSameAs(usClient);
         ((Auth0ManagementClient)usClient).Tenant.Should().Be(us.Tenant.Urls);
@@ -63,8 +63,8 @@ public sealed class RegistrationTests
         services.AddAuth0ApiKit("writer", fixture.Configuration()).Configure(o => o.Transport = fixture.Tenant.CreateHandler());
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredKeyedService<IAuth0ManagementClient>("reader").Apis.ListPageAsync(0, 10).WaitAsync(TenantServices.Bound);
-        await provider.GetRequiredKeyedService<IAuth0ManagementClient>("writer").Apis.ListPageAsync(0, 10).WaitAsync(TenantServices.Bound);
+        await provider.GetRequiredKeyedService<IAuth0ManagementClient>("reader").Apis.ListPageAsync(0, 10).WaitAsync(Bound);
+        await provider.GetRequiredKeyedService<IAuth0ManagementClient>("writer").Apis.ListPageAsync(0, 10).WaitAsync(Bound);
 
         provider.GetRequiredKeyedService<IAccessTokenProvider>("reader").Should().BeSameAs(provider.GetRequiredKeyedService<IAccessTokenProvider>("writer"));
         fixture.Tenant.Journal.For("POST", "/oauth/token").Should().ContainSingle();
@@ -88,7 +88,7 @@ public sealed class RegistrationTests
 
         for (var call = 0; call < 3; call++)
         {
-            await client.Apis.ListPageAsync(0, 10).WaitAsync(TenantServices.Bound);
+            await client.Apis.ListPageAsync(0, 10).WaitAsync(Bound);
         }
 
         created.Should().HaveCount(4, "three Management API calls and one token fetch each took a client of their own");
@@ -104,7 +104,7 @@ public sealed class RegistrationTests
         fixture.Tenant.Faults.Script("GET", "/api/v2/resource-servers", Testing.Faults.Fault.ServiceUnavailable());
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(TenantServices.Bound);
+        await provider.GetRequiredService<IAuth0ManagementClient>().Apis.ListPageAsync(0, 10).WaitAsync(Bound);
 
         fixture.Tenant.Journal.For("GET", "/api/v2/resource-servers").Should().HaveCount(2, "one retry layer retried the 503 once");
     }
@@ -123,8 +123,8 @@ public sealed class RegistrationTests
         await using var provider = services.BuildServiceProvider();
         var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient("orders");
 
-        using var first = await http.GetAsync(new Uri("orders/1", UriKind.Relative)).WaitAsync(TenantServices.Bound);
-        using var second = await http.GetAsync(new Uri("orders/2", UriKind.Relative)).WaitAsync(TenantServices.Bound);
+        using var first = await http.GetAsync(new Uri("orders/1", UriKind.Relative)).WaitAsync(Bound);
+        using var second = await http.GetAsync(new Uri("orders/2", UriKind.Relative)).WaitAsync(Bound);
 
         ordersApi.Authorizations.Should().HaveCount(2).And.OnlyContain(a => a == ordersApi.Authorizations[0]);
         ordersApi.Authorizations[0].Should().StartWith("Bearer ");

@@ -9,12 +9,9 @@ namespace Auth0ApiKit.Tests.DependencyInjection;
 /// <summary>A fake tenant with a management application, and service collections that register it through <c>AddAuth0ApiKit</c>.</summary>
 internal sealed class TenantServices
 {
-    /// <summary>The bound on every await.</summary>
-    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
-
     public TenantServices(FakeTimeProvider? time = null)
     {
-        Time = time ?? new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Time = time ?? TestClock.Fixed();
         Tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = Time });
         Application = Tenant.CreateManagementApplication();
     }

@@ -37,7 +37,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
         {
             await stream.WriteAsync(Encoding.UTF8.GetBytes(head + bodyStart), ct);
             await stream.FlushAsync(ct);
-            await Task.Delay(Timeout.Infinite, ct);
+            await HangGuard.UntilCancelled(ct);
         });
 
     /// <summary>The server's address: <c>http://127.0.0.1:{port}/</c>.</summary>

@@ -102,7 +102,7 @@ public sealed class ResponseBodyTests
     private sealed class StallScenario : IDisposable
     {
         private readonly HeadersSignal _headers = new(new SocketsHttpHandler { AllowAutoRedirect = false });
-        private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+        private readonly FakeTimeProvider _time = TestClock.Fixed();
 
         public StallScenario(LoopbackServer tenant, Auth0ResilienceOptions? resilience, bool withClientCredentials = false)
         {
@@ -131,7 +131,7 @@ public sealed class ResponseBodyTests
             _time.AdvanceWithoutContext(timeout);
             try
             {
-                await call.WaitAsync(TimeDriver.Bound);
+                await call.WaitAsync(Bound);
             }
 #pragma warning disable CA1031 // The test inspects whatever the call threw.
             catch (Exception e)

@@ -8,8 +8,7 @@ namespace Auth0ApiKit.Tests.Management;
 
 public sealed class Auth0ExceptionFactoryTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Fixed();
 
     public static TheoryData<HttpStatusCode, string, Type, string> DocumentedManagementErrors => new()
     {

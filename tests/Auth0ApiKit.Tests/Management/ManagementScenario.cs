@@ -7,8 +7,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Auth0ApiKit.Tests.Management;
 
 /// <summary>
-/// A fake tenant on a fake clock (started at now, since the tenant validates real tokens) and a management client
-/// that reaches it in memory, with the SDK's retries on and jitter fixed. Every await is bounded.
+/// A fake tenant on a fake clock and a management client that reaches it in memory, with the SDK's retries on and
+/// jitter fixed. Every await is bounded.
 /// </summary>
 internal sealed class ManagementScenario : IDisposable
 {
@@ -29,7 +29,7 @@ internal sealed class ManagementScenario : IDisposable
         _client = new Auth0ManagementClient(Options);
     }
 
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Time { get; } = TestClock.Fixed();
 
     public FakeTenant Tenant { get; }
 
@@ -59,41 +59,7 @@ internal sealed class ManagementScenario : IDisposable
     public Task<T> DriveAsync<T>(Task<T> task) => Time.DriveAsync(task, Step);
 
     /// <summary>Moves the clock until <paramref name="task"/> completes (bounded), then awaits it within 30 s.</summary>
-    public Task DriveAsync(Task task) => Time.DriveAsync(AsResult(task), Step);
+    public Task DriveAsync(Task task) => Time.DriveAsync(task, Step);
 
     public void Dispose() => _client.Dispose();
-
-    private static async Task<bool> AsResult(Task task)
-    {
-        await task.ConfigureAwait(false);
-        return true;
-    }
-}
-
-/// <summary>Bounded waits for tests that need no clock.</summary>
-internal static class Bounded
-{
-    public static Task<T> Within<T>(this Task<T> task) => task.WaitAsync(TimeDriver.Bound);
-
-    public static Task Within(this Task task) => task.WaitAsync(TimeDriver.Bound);
-
-    public static async Task<List<T>> ToListWithinAsync<T>(this IAsyncEnumerable<T> items, int? take = null)
-    {
-        return await Collect().WaitAsync(TimeDriver.Bound);
-
-        async Task<List<T>> Collect()
-        {
-            var list = new List<T>();
-            await foreach (var item in items)
-            {
-                list.Add(item);
-                if (list.Count == take)
-                {
-                    break;
-                }
-            }
-
-            return list;
-        }
-    }
 }

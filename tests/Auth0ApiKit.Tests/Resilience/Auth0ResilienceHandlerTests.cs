@@ -11,7 +11,7 @@ public sealed class Auth0ResilienceHandlerTests : IDisposable
 {
     private const string RateLimitBody = """{"statusCode":429,"error":"Too Many Requests","message":"Global limit has been reached","errorCode":"too_many_requests"}""";
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Fixed();
     private readonly List<IDisposable> _disposables = [];
 
     public void Dispose() => _disposables.ForEach(d => d.Dispose());
@@ -111,7 +111,7 @@ public sealed class Auth0ResilienceHandlerTests : IDisposable
     {
         var (client, script) = Create(Options(), Answer(status));
 
-        using var response = await client.SendAsync(Get(), default).WaitAsync(TimeDriver.Bound);
+        using var response = await client.SendAsync(Get(), default).WaitAsync(Bound);
 
         response.StatusCode.Should().Be(status);
         script.Attempts.Should().ContainSingle();
@@ -179,7 +179,7 @@ public sealed class Auth0ResilienceHandlerTests : IDisposable
         _time.Advance(TimeSpan.FromSeconds(10));
         await cancellation.CancelAsync();
 
-        var act = () => call.WaitAsync(TimeDriver.Bound);
+        var act = () => call.WaitAsync(Bound);
         await act.Should().ThrowAsync<OperationCanceledException>();
         _time.Advance(TimeSpan.FromMinutes(5));
         script.Attempts.Should().ContainSingle("no attempt may follow a cancellation");
@@ -194,7 +194,7 @@ public sealed class Auth0ResilienceHandlerTests : IDisposable
         var call = client.SendAsync(Get(), cancellation.Token);
         await cancellation.CancelAsync();
 
-        var act = () => call.WaitAsync(TimeDriver.Bound);
+        var act = () => call.WaitAsync(Bound);
         await act.Should().ThrowAsync<OperationCanceledException>();
         script.Attempts.Should().ContainSingle();
     }
@@ -208,7 +208,7 @@ public sealed class Auth0ResilienceHandlerTests : IDisposable
                 ("x-ratelimit-limit", "30"), ("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", Unix(now.AddSeconds(120))),
                 ("X-Auth0-RequestId", "c629c3e05e0881e81315")));
 
-        var act = () => client.SendAsync(Get(), default).WaitAsync(TimeDriver.Bound);
+        var act = () => client.SendAsync(Get(), default).WaitAsync(Bound);
 
         var thrown = (await act.Should().ThrowAsync<Auth0RateLimitedException>()).Which;
         thrown.RetryAt.Should().Be(now.AddSeconds(120));
@@ -228,7 +228,7 @@ public sealed class Auth0ResilienceHandlerTests : IDisposable
         var (client, _) = Create(Options(),
             Answer(HttpStatusCode.TooManyRequests, RateLimitBody, ("Date", now.ToString("R")), ("x-ratelimit-reset", Unix(now.AddMinutes(5)))));
 
-        var act = () => client.SendAsync(Get(), default).WaitAsync(TimeDriver.Bound);
+        var act = () => client.SendAsync(Get(), default).WaitAsync(Bound);
 
         (await act.Should().ThrowAsync<Auth0RateLimitedException>()).Which.RetryAt.Should().Be(now.AddMinutes(5));
     }
@@ -239,7 +239,7 @@ public sealed class Auth0ResilienceHandlerTests : IDisposable
         var (client, _) = Create(Options(o => (o.AttemptTimeout, o.TotalTimeout) = (null, TimeSpan.FromSeconds(5))),
             Answer(HttpStatusCode.TooManyRequests, RateLimitBody, ("Retry-After", "10")));
 
-        var act = () => client.SendAsync(Get(), default).WaitAsync(TimeDriver.Bound);
+        var act = () => client.SendAsync(Get(), default).WaitAsync(Bound);
 
         (await act.Should().ThrowAsync<Auth0RateLimitedException>()).Which.Message.Should().Contain("longer than the 5 s left of the total timeout");
     }
@@ -249,7 +249,7 @@ public sealed class Auth0ResilienceHandlerTests : IDisposable
     {
         var (client, script) = Create(Options(), Answer(HttpStatusCode.ServiceUnavailable, "{}", ("Retry-After", "600")), Answer(HttpStatusCode.OK));
 
-        using var response = await client.SendAsync(Get(), default).WaitAsync(TimeDriver.Bound);
+        using var response = await client.SendAsync(Get(), default).WaitAsync(Bound);
 
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         script.Attempts.Should().ContainSingle();
@@ -260,7 +260,7 @@ public sealed class Auth0ResilienceHandlerTests : IDisposable
     {
         var (client, script) = Create(Options(), Answer(HttpStatusCode.ServiceUnavailable), Answer(HttpStatusCode.Created));
 
-        using var response = await client.SendAsync(Post(), default).WaitAsync(TimeDriver.Bound);
+        using var response = await client.SendAsync(Post(), default).WaitAsync(Bound);
 
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         script.Attempts.Should().ContainSingle();
@@ -312,7 +312,7 @@ public sealed class Auth0ResilienceHandlerTests : IDisposable
         request.Options.Set(Auth0RequestOptions.RetryAfterAmbiguousFailure, false);
         var (client, script) = Create(Options(), Answer(HttpStatusCode.InternalServerError), Answer(HttpStatusCode.OK));
 
-        using var response = await client.SendAsync(request, default).WaitAsync(TimeDriver.Bound);
+        using var response = await client.SendAsync(request, default).WaitAsync(Bound);
 
         response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
         script.Attempts.Should().ContainSingle();
@@ -337,7 +337,7 @@ public sealed class Auth0ResilienceHandlerTests : IDisposable
     {
         var (client, script) = Create(Options(), Fail(HttpRequestError.ResponseEnded), Answer(HttpStatusCode.Created));
 
-        var act = () => client.SendAsync(Post(), default).WaitAsync(TimeDriver.Bound);
+        var act = () => client.SendAsync(Post(), default).WaitAsync(Bound);
 
         (await act.Should().ThrowAsync<HttpRequestException>()).Which.HttpRequestError.Should().Be(HttpRequestError.ResponseEnded);
         script.Attempts.Should().ContainSingle();
@@ -359,7 +359,7 @@ public sealed class Auth0ResilienceHandlerTests : IDisposable
     {
         var (client, script) = Create(Options(), Fail(HttpRequestError.ConfigurationLimitExceeded), Answer(HttpStatusCode.OK));
 
-        var act = () => client.SendAsync(Get(), default).WaitAsync(TimeDriver.Bound);
+        var act = () => client.SendAsync(Get(), default).WaitAsync(Bound);
 
         await act.Should().ThrowAsync<HttpRequestException>();
         script.Attempts.Should().ContainSingle();
@@ -396,7 +396,7 @@ public sealed class Auth0ResilienceHandlerTests : IDisposable
         var (client, script) = Create(Options(o => o.Enabled = false),
             Answer(HttpStatusCode.TooManyRequests, RateLimitBody, ("Retry-After", "1")), Answer(HttpStatusCode.OK));
 
-        using var response = await client.SendAsync(Get(), default).WaitAsync(TimeDriver.Bound);
+        using var response = await client.SendAsync(Get(), default).WaitAsync(Bound);
 
         response.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         script.Attempts.Should().ContainSingle();

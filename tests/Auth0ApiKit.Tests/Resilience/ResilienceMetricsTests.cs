@@ -14,7 +14,7 @@ public sealed class ResilienceMetricsRunAlone;
 [Collection(nameof(ResilienceMetricsTests))]
 public sealed class ResilienceMetricsTests : IDisposable
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Fixed();
     private readonly MeterListener _listener = new();
     private readonly List<(string Instrument, double Value, string? ErrorType)> _measurements = [];
 
@@ -55,7 +55,7 @@ public sealed class ResilienceMetricsTests : IDisposable
     {
         using var client = Client(Answer(HttpStatusCode.TooManyRequests, "{}", ("Retry-After", "3600")));
 
-        var act = () => client.SendAsync(Get(), default).WaitAsync(TimeDriver.Bound);
+        var act = () => client.SendAsync(Get(), default).WaitAsync(Bound);
 
         await act.Should().ThrowAsync<Auth0RateLimitedException>();
         _measurements.Should().Equal(("auth0apikit.http.client.rate_limit_rejections", 1.0, "429"));

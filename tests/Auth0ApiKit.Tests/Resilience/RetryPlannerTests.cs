@@ -8,7 +8,7 @@ namespace Auth0ApiKit.Tests.Resilience;
 
 public sealed class RetryPlannerTests : IDisposable
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Fixed();
     private readonly HttpRequestMessage _get = new(HttpMethod.Get, "https://tenant.example.com/api/v2/resource-servers");
 
     public void Dispose() => _get.Dispose();

@@ -34,18 +34,9 @@ internal sealed class ScriptedHandler(FakeTimeProvider time, params Func<HttpReq
             return Task.FromResult(response);
         };
 
-    /// <summary>
-    /// Never answers: the attempt ends only when its token is cancelled. It waits on a TaskCompletionSource, not on
-    /// Task.Delay: a cancelled Task.Delay always queues its continuations to the thread pool (since .NET 8), which
-    /// would let the rest of the attempt race the time driver; this one runs them inline, within the step.
-    /// </summary>
+    /// <summary>Never answers: the attempt ends only when its token is cancelled, within the step that cancels it.</summary>
     public static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Hang() =>
-        (_, cancellationToken) =>
-        {
-            var never = new TaskCompletionSource<HttpResponseMessage>();
-            cancellationToken.Register(() => never.TrySetCanceled(cancellationToken));
-            return never.Task;
-        };
+        (_, cancellationToken) => HangGuard.UntilCancelled<HttpResponseMessage>(cancellationToken);
 
     public static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Fail(HttpRequestError error) =>
         (_, _) => Task.FromException<HttpResponseMessage>(new HttpRequestException(error, "transport failed: " + error));

@@ -168,7 +168,7 @@ public sealed class SyncApplyTests : IDisposable
     [Fact]
     public async Task Options_out_of_range_are_refused_naming_the_property()
     {
-        var act = () => _harness.Sync.PlanAsync(Desired(), new SyncOptions { MaxConcurrency = 0 }).WaitAsync(SyncHarness.Bound);
+        var act = () => _harness.Sync.PlanAsync(Desired(), new SyncOptions { MaxConcurrency = 0 }).WaitAsync(Bound);
 
         await act.Should().ThrowAsync<ArgumentOutOfRangeException>().WithMessage("SyncOptions.MaxConcurrency must be between 1 and 64; it is 0.*");
     }

@@ -12,9 +12,6 @@ namespace Auth0ApiKit.Tests.Sync;
 /// </summary>
 internal sealed class SyncHarness : IDisposable
 {
-    /// <summary>The bound on every await (a hang guard, not a timing assertion).</summary>
-    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
-
     /// <summary>How far the clock moves per step while work runs: far below every time-out, so that work that is not waiting keeps up.</summary>
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
 
@@ -33,7 +30,7 @@ internal sealed class SyncHarness : IDisposable
         Sync = new Auth0Sync(_client);
     }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = TestClock.Fixed();
 
     public FakeTenant Tenant { get; }
 
@@ -69,20 +66,11 @@ internal sealed class SyncHarness : IDisposable
         throw new InvalidOperationException($"The plan was still not empty after {rounds} rounds:{Environment.NewLine}{plans[^1]}");
     }
 
-    /// <summary>Starts <paramref name="work"/> and moves the clock in small steps until it completes.</summary>
-    public async Task<T> RunAsync<T>(Func<Task<T>> work)
-    {
-        var task = Task.Run(work);
-        for (var i = 0; i < 200_000 && !task.IsCompleted; i++)
-        {
-            Clock.Advance(Step);
-
-            // A real millisecond lets the work that the step released run up to its next wait before time moves on.
-            await Task.Delay(1);
-        }
-
-        return await task.WaitAsync(Bound);
-    }
+    /// <summary>
+    /// Starts <paramref name="work"/> and moves the clock in small steps until it completes, each step once the work
+    /// has gone quiet (the sync's parallel steps run on the thread pool).
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<Task<T>> work) => Clock.RunAsync(work, Step, maxSteps: 200_000);
 
     public void Dispose()
     {

@@ -14,10 +14,10 @@ public class AccessTokenIssuerTests
 {
     private const string Identifier = "https://orders.example.com";
     private const string ClientId = "k3p9Vw2ZbQeL8xT1mN4rS7uY0aC5dF6h";
-    private static readonly DateTimeOffset Now = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestClock.Epoch;
     private static readonly TenantUrls Tenant = TenantUrls.ForDomain("dev-abc.us.auth0.com");
 
-    private readonly FakeTimeProvider _time = new(Now);
+    private readonly FakeTimeProvider _time = TestClock.Fixed();
     private readonly AccessTokenIssuer _issuer;
 
     public AccessTokenIssuerTests() => _issuer = new AccessTokenIssuer(Tenant, new SigningKeySet(TestKeys.First), _time);
@@ -60,7 +60,7 @@ public class AccessTokenIssuerTests
     [Fact]
     public async Task The_rs256_signature_verifies_with_the_published_key_in_a_plain_jwt_library()
     {
-        _time.SetUtcNow(DateTimeOffset.UtcNow);
+        _time.SetUtcNow(TestClock.StartingNow().GetUtcNow()); // a plain JWT library checks the lifetime on the wall clock
         var issued = _issuer.Issue(Rs256Api().Build(), AccessTokenRequest.ForApplication(ClientId, ["read:orders"]));
         var published = JsonWebKeySet.Create(new SigningKeySet(TestKeys.First).ToJwksJson()).GetSigningKeys();
 
@@ -69,7 +69,7 @@ public class AccessTokenIssuerTests
             ValidIssuer = Tenant.Issuer,
             ValidAudience = Identifier,
             IssuerSigningKeys = published,
-        }).WaitAsync(TimeSpan.FromSeconds(30));
+        }).WaitAsync(Bound);
 
         result.IsValid.Should().BeTrue(result.Exception?.Message);
     }
@@ -92,7 +92,7 @@ public class AccessTokenIssuerTests
     [InlineData(31)]
     public async Task A_short_secret_auth0_accepts_signs_tokens_that_verify_with_it(int length)
     {
-        _time.SetUtcNow(DateTimeOffset.UtcNow);
+        _time.SetUtcNow(TestClock.StartingNow().GetUtcNow()); // a plain JWT library checks the lifetime on the wall clock
         var secret = Secret.Generate(length);
         var api = Hs256Api(secret).Build();
 
@@ -106,7 +106,7 @@ public class AccessTokenIssuerTests
             ValidIssuer = Tenant.Issuer,
             ValidAudience = Identifier,
             IssuerSigningKey = SigningSecretKeys.Create(secret, "secret"),
-        }).WaitAsync(TimeSpan.FromSeconds(30));
+        }).WaitAsync(Bound);
         result.IsValid.Should().BeTrue(result.Exception?.Message);
     }
 
@@ -310,7 +310,7 @@ public class AccessTokenIssuerTests
         {
             var api = i % 2 == 0 ? rs256 : hs256;
             return (api, token: _issuer.Issue(api, AccessTokenRequest.ForApplication(ClientId, ["n" + i])).Value);
-        }))).WaitAsync(TimeSpan.FromSeconds(30));
+        }))).WaitAsync(Bound);
 
         foreach (var (api, token) in tokens)
         {

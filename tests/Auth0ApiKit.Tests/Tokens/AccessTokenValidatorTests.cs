@@ -151,7 +151,7 @@ public sealed class AccessTokenValidatorTests : IDisposable
     [Fact]
     public async Task A_token_issued_in_the_future_is_not_valid_yet()
     {
-        var aheadClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Start.AddMinutes(5));
+        var aheadClock = _tenant.Time.Ahead(TimeSpan.FromMinutes(5));
         var token = new AccessTokenIssuer(Urls, _tenant.Keys, aheadClock).Issue(_api, AccessTokenRequest.ForApplication(ClientId)).Value;
 
         (await _validator.Check(token)).Failure.Should().Be(AccessTokenValidationFailure.NotYetValid);

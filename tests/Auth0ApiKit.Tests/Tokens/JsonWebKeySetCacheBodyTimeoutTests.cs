@@ -8,7 +8,6 @@ namespace Auth0ApiKit.Tests.Tokens;
 /// <summary>A JWKS response whose headers arrive and whose body then stalls still ends within the fetch timeout.</summary>
 public sealed class JsonWebKeySetCacheBodyTimeoutTests
 {
-    private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan FetchTimeout = new JsonWebKeySetCacheOptions().FetchTimeout;
 
     [Theory]
@@ -31,13 +30,13 @@ public sealed class JsonWebKeySetCacheBodyTimeoutTests
     public async Task A_body_that_stalls_on_a_real_socket_ends_the_fetch_within_the_fetch_timeout()
     {
         await using var server = LoopbackServer.Stalling("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n", "{\"keys\":[");
-        var time = new FakeTimeProvider(TestTenant.Start);
+        var time = TestClock.Fixed();
         using var headersRead = new HeadersSignal(new SocketsHttpHandler());
         using var httpClient = new HttpClient(headersRead) { Timeout = Timeout.InfiniteTimeSpan };
         var cache = new JsonWebKeySetCache(httpClient, new Uri(server.BaseAddress, ".well-known/jwks.json"), timeProvider: time);
 
         var lookup = cache.GetSigningKeyAsync("first-key").AsTask();
-        await headersRead.Received.WaitAsync(Bounded);
+        await headersRead.Received.WaitAsync(Bound);
         await AdvanceUntilDone(time, lookup);
 
         (await lookup).Should().BeNull();

@@ -6,7 +6,6 @@ namespace Auth0ApiKit.Tests.Tokens;
 /// <summary>Auth0 never redirects its key set: keys are taken only from the JWKS URL itself.</summary>
 public sealed class JsonWebKeySetCacheRedirectTests
 {
-    private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(30);
 
     [Theory]
     [InlineData(true)]
@@ -20,7 +19,7 @@ public sealed class JsonWebKeySetCacheRedirectTests
         using var httpClient = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = handlerFollowsRedirects });
         var cache = new JsonWebKeySetCache(httpClient, new Uri(jwks.BaseAddress, ".well-known/jwks.json"));
 
-        var key = await cache.GetSigningKeyAsync("first-key").AsTask().WaitAsync(Bounded);
+        var key = await cache.GetSigningKeyAsync("first-key").AsTask().WaitAsync(Bound);
 
         key.Should().BeNull();
         cache.KeyIds.Should().BeEmpty();

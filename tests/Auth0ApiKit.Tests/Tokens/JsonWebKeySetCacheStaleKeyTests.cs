@@ -12,7 +12,6 @@ namespace Auth0ApiKit.Tests.Tokens;
 /// </summary>
 public sealed class JsonWebKeySetCacheStaleKeyTests : IDisposable
 {
-    private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(30);
     private static readonly JsonWebKeySetCacheOptions Defaults = new();
     private readonly TestTenant _tenant = new();
     private readonly ApiDefinition _api = Rs256Api().TokensExpireAfter(TimeSpan.FromDays(2)).Build();
@@ -34,14 +33,14 @@ public sealed class JsonWebKeySetCacheStaleKeyTests : IDisposable
         var release = new TaskCompletionSource();
         _tenant.Jwks.ServeWhen(release.Task, _tenant.Keys.ToJwksJson());
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => _validator.ValidateAsync(_token))).WaitAsync(Bounded);
+        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => _validator.ValidateAsync(_token))).WaitAsync(Bound);
 
         results.Should().OnlyContain(r => r.IsValid, "the clock did not move: none of them waited for the hanging refresh");
         _tenant.Jwks.Count.Should().Be(2, "exactly one refresh is in flight, shared by all");
         _tenant.Cache.LastFetchedAt.Should().Be(Start, "the stale keys serve until a refresh succeeds");
 
         release.SetResult();
-        (await _tenant.Cache.GetSigningKeyAsync("rotated-key").AsTask().WaitAsync(Bounded)).Should().BeNull();
+        (await _tenant.Cache.GetSigningKeyAsync("rotated-key").AsTask().WaitAsync(Bound)).Should().BeNull();
         _tenant.Cache.LastFetchedAt.Should().Be(Start + Defaults.RefreshInterval);
         _tenant.Jwks.Count.Should().Be(2);
     }
@@ -58,7 +57,7 @@ public sealed class JsonWebKeySetCacheStaleKeyTests : IDisposable
         await AdvanceUntilDone(unknown, Defaults.FetchTimeout - TimeSpan.FromSeconds(4));
 
         (await unknown).Should().BeNull();
-        (await cached.WaitAsync(Bounded)).IsValid.Should().BeTrue();
+        (await cached.WaitAsync(Bound)).IsValid.Should().BeTrue();
         _tenant.Cache.LastFailure.Should().Contain("no answer within 10 s");
         _tenant.Jwks.Count.Should().Be(2);
     }
@@ -96,8 +95,8 @@ public sealed class JsonWebKeySetCacheStaleKeyTests : IDisposable
         await AdvanceUntilDone(next, Defaults.FetchTimeout);
 
         fetchesTooSoon.Should().Be(2, "a minute after the failed fetch started is only 50 s after it ended");
-        (await tooSoon.WaitAsync(Bounded)).Should().BeNull();
-        (await cachedTooSoon.WaitAsync(Bounded)).IsValid.Should().BeTrue();
+        (await tooSoon.WaitAsync(Bound)).Should().BeNull();
+        (await cachedTooSoon.WaitAsync(Bound)).IsValid.Should().BeTrue();
         fetchesAfterInterval.Should().Be(3);
         (await next).Should().BeNull();
     }

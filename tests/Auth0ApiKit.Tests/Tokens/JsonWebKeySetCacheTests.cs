@@ -9,7 +9,6 @@ namespace Auth0ApiKit.Tests.Tokens;
 
 public sealed class JsonWebKeySetCacheTests : IDisposable
 {
-    private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(30);
     private readonly TestTenant _tenant = new();
     private readonly ApiDefinition _api = Rs256Api().Build();
     private readonly AccessTokenValidator _validator;
@@ -73,14 +72,14 @@ public sealed class JsonWebKeySetCacheTests : IDisposable
 
         for (var i = 0; i < 5; i++)
         {
-            (await _tenant.Cache.GetSigningKeyAsync("nope-" + i).AsTask().WaitAsync(Bounded)).Should().BeNull();
+            (await _tenant.Cache.GetSigningKeyAsync("nope-" + i).AsTask().WaitAsync(Bound)).Should().BeNull();
         }
 
         _tenant.Jwks.Count.Should().Be(1, "the last fetch was 30 s ago, under the 1 minute minimum");
         _tenant.Time.Advance(TimeSpan.FromSeconds(30));
         for (var i = 0; i < 5; i++)
         {
-            (await _tenant.Cache.GetSigningKeyAsync("again-" + i).AsTask().WaitAsync(Bounded)).Should().BeNull();
+            (await _tenant.Cache.GetSigningKeyAsync("again-" + i).AsTask().WaitAsync(Bound)).Should().BeNull();
         }
 
         _tenant.Jwks.Count.Should().Be(2);
@@ -96,7 +95,7 @@ public sealed class JsonWebKeySetCacheTests : IDisposable
         var pending = Enumerable.Range(0, 20).Select(_ => _validator.ValidateAsync(token)).ToList();
         _tenant.Jwks.Count.Should().Be(1);
         release.SetResult();
-        var results = await Task.WhenAll(pending).WaitAsync(Bounded);
+        var results = await Task.WhenAll(pending).WaitAsync(Bound);
 
         results.Should().OnlyContain(r => r.IsValid);
         _tenant.Jwks.Count.Should().Be(1);
@@ -114,8 +113,8 @@ public sealed class JsonWebKeySetCacheTests : IDisposable
         await giveUp.CancelAsync();
         release.SetResult();
 
-        await FluentActions.Awaiting(() => impatient.WaitAsync(Bounded)).Should().ThrowAsync<OperationCanceledException>();
-        (await patient.WaitAsync(Bounded)).IsValid.Should().BeTrue();
+        await FluentActions.Awaiting(() => impatient.WaitAsync(Bound)).Should().ThrowAsync<OperationCanceledException>();
+        (await patient.WaitAsync(Bound)).IsValid.Should().BeTrue();
         _tenant.Jwks.Count.Should().Be(1);
     }
 
@@ -151,7 +150,7 @@ public sealed class JsonWebKeySetCacheTests : IDisposable
         var pending = _validator.ValidateAsync(_tenant.Token(_api));
         pending.IsCompleted.Should().BeFalse();
         _tenant.Time.Advance(TimeSpan.FromSeconds(10));
-        var result = await pending.WaitAsync(Bounded);
+        var result = await pending.WaitAsync(Bound);
 
         result.Failure.Should().Be(AccessTokenValidationFailure.SigningKeysUnavailable);
         result.Message.Should().Contain("no answer within 10 s");

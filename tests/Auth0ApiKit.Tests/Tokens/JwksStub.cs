@@ -38,11 +38,7 @@ internal sealed class JwksStub : HttpMessageHandler
     public void Fail() => _respond = _ => Task.FromException<HttpResponseMessage>(new HttpRequestException("connection refused", null, HttpStatusCode.ServiceUnavailable));
 
     /// <summary>Never answers: the request waits until it is canceled.</summary>
-    public void Hang() => _respond = async cancellationToken =>
-    {
-        await Task.Delay(Timeout.Infinite, cancellationToken);
-        throw new InvalidOperationException("unreachable");
-    };
+    public void Hang() => _respond = HangGuard.UntilCancelled<HttpResponseMessage>;
 
     /// <summary>Answers <paramref name="jwksJson"/> only once <paramref name="release"/> completes.</summary>
     public void ServeWhen(Task release, string jwksJson) => _respond = async cancellationToken =>

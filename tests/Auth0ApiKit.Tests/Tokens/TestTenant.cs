@@ -13,7 +13,7 @@ internal sealed class TestTenant : IDisposable
 {
     public const string Identifier = "https://orders.example.com";
     public const string ClientId = "k3p9Vw2ZbQeL8xT1mN4rS7uY0aC5dF6h";
-    public static readonly DateTimeOffset Start = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = TestClock.Epoch;
 
     private readonly HttpClient _httpClient;
 
@@ -28,7 +28,7 @@ internal sealed class TestTenant : IDisposable
 
     public static TenantUrls Urls { get; } = TenantUrls.ForDomain("dev-abc.us.auth0.com");
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public FakeTimeProvider Time { get; } = TestClock.Fixed();
 
     public SigningKeySet Keys { get; }
 
@@ -64,5 +64,5 @@ internal static class ValidationExtensions
 {
     /// <summary>Validates with a bounded wait, so that a hang fails the test instead of stalling the run.</summary>
     public static Task<AccessTokenValidationResult> Check(this AccessTokenValidator validator, string? token) =>
-        validator.ValidateAsync(token).WaitAsync(TimeSpan.FromSeconds(30));
+        validator.ValidateAsync(token).WaitAsync(Bound);
 }
