@@ -14,7 +14,6 @@ namespace Auth0ApiKit.AspNetCore.Tests;
 /// <summary>Tokens shared through a distributed cache, encrypted with Data Protection.</summary>
 public sealed class DataProtectedTokenCacheTests
 {
-
     [Fact]
     public async Task Two_service_providers_with_one_key_ring_share_a_token_that_is_encrypted_at_rest()
     {

@@ -10,7 +10,6 @@ namespace Auth0ApiKit.Tests.Authentication;
 /// </summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
-
     private readonly Process _process;
 
     private RedisServer(Process process, int port)

@@ -9,7 +9,6 @@ namespace Auth0ApiKit.Tests.Authentication;
 
 public class TokenFetchTimeoutTests
 {
-
     /// <summary>A token endpoint that hangs until cancelled, or answers once told to.</summary>
     private sealed class HangingEndpoint : HttpMessageHandler
     {

@@ -10,7 +10,6 @@ namespace Auth0ApiKit.Tests.Management;
 /// </summary>
 public sealed class ApiCreateAdoptionTests
 {
-
     [Fact]
     public async Task An_existing_api_with_another_signing_algorithm_is_a_conflict_not_the_created_api()
     {

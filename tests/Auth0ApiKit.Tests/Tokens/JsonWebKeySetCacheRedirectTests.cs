@@ -6,7 +6,6 @@ namespace Auth0ApiKit.Tests.Tokens;
 /// <summary>Auth0 never redirects its key set: keys are taken only from the JWKS URL itself.</summary>
 public sealed class JsonWebKeySetCacheRedirectTests
 {
-
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
