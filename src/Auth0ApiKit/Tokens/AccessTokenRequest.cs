@@ -10,7 +10,7 @@ namespace Auth0ApiKit.Tokens;
 /// (<see cref="ForApplication"/>) or a user signed in through an application (<see cref="ForUser"/>), with its
 /// scopes, optional permissions and custom claims. Immutable; the <c>With…</c> methods return changed copies.
 /// </summary>
-public sealed class AccessTokenRequest
+internal sealed class AccessTokenRequest
 {
     private readonly ImmutableArray<string> _scopes;
     private readonly ImmutableArray<string>? _permissions;
