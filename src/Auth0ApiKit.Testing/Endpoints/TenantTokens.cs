@@ -57,10 +57,10 @@ internal sealed class TenantTokens
     public Minted IssueForApplication(ResourceServerDto api, string clientId, IReadOnlyList<string> scopes) =>
         new(Issuer.Issue(DefinitionOf(api), AccessTokenRequest.ForApplication(clientId, scopes)));
 
-    public Minted IssueForUser(ResourceServerDto api, string userId, string clientId, IReadOnlyList<string> scopes,
+    public Minted IssueForUser(ResourceServerDto api, string clientId, string userId, IReadOnlyList<string> scopes,
         IReadOnlyDictionary<string, string>? customClaims)
     {
-        var request = AccessTokenRequest.ForUser(userId, clientId, scopes);
+        var request = AccessTokenRequest.ForUser(clientId, userId, scopes);
         foreach (var (name, value) in customClaims ?? new Dictionary<string, string>())
         {
             request = request.WithClaim(name, value);

@@ -35,7 +35,7 @@ public sealed class FakeTenantTokens
     {
         ArgumentNullException.ThrowIfNull(clientId);
         ArgumentNullException.ThrowIfNull(apiIdentifier);
-        var (api, granted) = Lookup(apiIdentifier, clientId);
+        var (api, granted) = Lookup(clientId, apiIdentifier);
         var chosen = scopes?.ToList() ?? granted
             ?? throw new FakeTenantException(403, $"Client \"{clientId}\" is not authorized to access resource server \"{apiIdentifier}\".");
         return new FakeAccessToken(_tokens.IssueForApplication(api, clientId, chosen).Token);
@@ -46,16 +46,16 @@ public sealed class FakeTenantTokens
     /// refresh token when the API allows offline access and <c>offline_access</c> is among the scopes.
     /// </summary>
     /// <exception cref="FakeTenantException">The API is unknown.</exception>
-    public UserTokens ForUser(string apiIdentifier, string userId, string clientId, IEnumerable<string> scopes,
+    public UserTokens ForUser(string clientId, string apiIdentifier, string userId, IEnumerable<string> scopes,
         IReadOnlyDictionary<string, string>? claims = null)
     {
+        ArgumentNullException.ThrowIfNull(clientId);
         ArgumentNullException.ThrowIfNull(apiIdentifier);
         ArgumentNullException.ThrowIfNull(userId);
-        ArgumentNullException.ThrowIfNull(clientId);
         ArgumentNullException.ThrowIfNull(scopes);
         var list = scopes.ToList();
-        var (api, _) = Lookup(apiIdentifier, clientId);
-        var accessToken = new FakeAccessToken(_tokens.IssueForUser(api, userId, clientId, list, claims).Token);
+        var (api, _) = Lookup(clientId, apiIdentifier);
+        var accessToken = new FakeAccessToken(_tokens.IssueForUser(api, clientId, userId, list, claims).Token);
         string? refreshToken = null;
         if (api.AllowOfflineAccess == true && list.Contains(OfflineAccessScope, StringComparer.Ordinal))
         {
@@ -89,7 +89,7 @@ public sealed class FakeTenantTokens
     /// <summary>Stops publishing the previous signing key: tokens it signed stop validating.</summary>
     public void RevokePreviousSigningKey() => _tokens.RevokePreviousSigningKey();
 
-    private (Wire.ResourceServerDto Api, List<string>? Granted) Lookup(string apiIdentifier, string clientId)
+    private (Wire.ResourceServerDto Api, List<string>? Granted) Lookup(string clientId, string apiIdentifier)
     {
         lock (_store.Gate)
         {

@@ -135,8 +135,8 @@ public class TokenEndpointTests
         var web = _tenant.Applications.Add(Application.Define("web", ApplicationKind.RegularWeb).Build());
         _tenant.Apis.Add(Api.Define("Offline").WithIdentifier("urn:offline").AllowOfflineAccess().Build());
 
-        _tenant.Tokens.ForUser(Orders, "auth0|1", web.ClientId, ["offline_access"]).RefreshToken.Should().BeNull("Orders has no offline access");
-        var tokens = _tenant.Tokens.ForUser("urn:offline", "auth0|1", web.ClientId, ["offline_access", "openid"]);
+        _tenant.Tokens.ForUser(web.ClientId, Orders, "auth0|1", ["offline_access"]).RefreshToken.Should().BeNull("Orders has no offline access");
+        var tokens = _tenant.Tokens.ForUser(web.ClientId, "urn:offline", "auth0|1", ["offline_access", "openid"]);
         tokens.RefreshToken.Should().NotBeNull();
 
         var refreshed = await PostForm(("grant_type", "refresh_token"), ("client_id", web.ClientId),
