@@ -23,7 +23,11 @@ public sealed class FakeTenantTokens
     /// <summary>The tenant's JWKS as served at <c>/.well-known/jwks.json</c>.</summary>
     public string JwksJson => _tokens.JwksJson();
 
-    /// <summary>The key that signs RS256 tokens now.</summary>
+    /// <summary>
+    /// The key that signs RS256 tokens now (the very instance given to <see cref="FakeTenantOptions.SigningKey"/> or
+    /// <see cref="RotateSigningKey"/>): its <see cref="FakeSigningKey.KeyId"/> is the tokens' <c>kid</c>, and its private
+    /// key signs a token of the test's own.
+    /// </summary>
     public FakeSigningKey CurrentSigningKey => _tokens.CurrentSigningKey;
 
     /// <summary>

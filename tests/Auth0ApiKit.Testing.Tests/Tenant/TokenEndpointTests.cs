@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
+using Microsoft.IdentityModel.JsonWebTokens;
 using static Auth0ApiKit.Testing.Tests.Tenant.TenantHttp;
 
 namespace Auth0ApiKit.Testing.Tests.Tenant;
@@ -189,5 +190,22 @@ public class TokenEndpointTests
         _tenant.Tokens.RevokePreviousSigningKey();
         var after = (await Json(await _http.GetAsync(".well-known/jwks.json").WaitAsync(Bound))).GetProperty("keys");
         after.EnumerateArray().Select(k => k.GetProperty("kid").GetString()).Should().ContainSingle().Which.Should().NotBe(before);
+    }
+
+    [Fact]
+    public void A_key_the_test_gives_is_the_key_the_tenant_signs_with_and_reports()
+    {
+        var pem = _tenant.Tokens.CurrentSigningKey.ExportPrivateKeyPem();
+        using var mine = FakeSigningKey.FromPem(pem, "my-key");
+        using var next = FakeSigningKey.FromPem(pem, "my-next-key");
+        var tenant = new FakeTenant(new FakeTenantOptions { SigningKey = mine });
+        tenant.Apis.Add(Api.Define("Orders").WithIdentifier(Orders).Build());
+
+        tenant.Tokens.CurrentSigningKey.Should().BeSameAs(mine, "the tenant reports the key it was given");
+        tenant.Tokens.RotateSigningKey(next).Should().BeSameAs(next, "a rotation returns the key it made current");
+        tenant.Tokens.CurrentSigningKey.Should().BeSameAs(next, "the rotated-to key signs from now on");
+        new JsonWebToken(tenant.Tokens.ForApplication("client123", Orders, ["read:orders"]).Value).Kid
+            .Should().Be("my-next-key", "the current key signs");
+        tenant.Tokens.JwksJson.Should().Contain("\"my-key\"", "the previous key stays published").And.Contain("\"my-next-key\"");
     }
 }
