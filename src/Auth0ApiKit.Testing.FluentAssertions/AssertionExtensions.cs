@@ -1,4 +1,3 @@
-using Auth0ApiKit.Tokens;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Auth0ApiKit.Testing.FluentAssertions;
@@ -6,8 +5,8 @@ namespace Auth0ApiKit.Testing.FluentAssertions;
 /// <summary>The <c>Should()</c> entry points for Auth0ApiKit types.</summary>
 public static class AssertionExtensions
 {
-    /// <summary>Assertions on an issued access token.</summary>
-    public static AccessTokenAssertions Should(this IssuedAccessToken token)
+    /// <summary>Assertions on an access token a fake tenant minted.</summary>
+    public static AccessTokenAssertions Should(this FakeAccessToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
         return new AccessTokenAssertions(new JsonWebToken(token.Value));

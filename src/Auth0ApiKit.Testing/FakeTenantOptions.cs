@@ -1,5 +1,3 @@
-using Auth0ApiKit.Tokens;
-
 namespace Auth0ApiKit.Testing;
 
 /// <summary>Settings of a <see cref="FakeTenant"/>. Every setting has a default that suits a unit test.</summary>
@@ -31,5 +29,5 @@ public sealed class FakeTenantOptions
     /// The RSA key that signs RS256 tokens. By default tenants share one key made once per process (never a key
     /// shipped in the package), each under its own random <c>kid</c>, so that making a tenant costs microseconds.
     /// </summary>
-    public TenantSigningKey? SigningKey { get; set; }
+    public FakeSigningKey? SigningKey { get; set; }
 }

@@ -27,7 +27,7 @@ public sealed class AcceptedTokenTests
     public async Task A_users_token_with_the_userinfo_audience_reaches_the_endpoint_as_the_user(string api)
     {
         await using var scenario = await Scenario.StartAsync(TestApis.ByName(api));
-        var token = scenario.Tenant.Tokens.ForUser(scenario.Api.Identifier, "auth0|ada", scenario.Worker.ClientId, ["openid", "read:orders"]).AccessToken;
+        var token = scenario.Tenant.Tokens.ForUser(scenario.Worker.ClientId, scenario.Api.Identifier, "auth0|ada", ["openid", "read:orders"]).AccessToken;
 
         using var me = await scenario.App.GetAsync("/me", token.Value);
         using var orders = await scenario.App.GetAsync("/orders", token.Value);

@@ -6,7 +6,6 @@ using System.Text.Json;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Testing;
 using Auth0ApiKit.Tests.Tokens;
-using Auth0ApiKit.Tokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Auth0ApiKit.AspNetCore.Tests;
@@ -15,7 +14,7 @@ namespace Auth0ApiKit.AspNetCore.Tests;
 public sealed class RejectedTokenTests : IAsyncLifetime
 {
     /// <summary>One RSA key for two tenants, so that only the issuer tells their tokens apart. Made once (about 100 ms).</summary>
-    private static readonly Lazy<TenantSigningKey> SharedKey = new(() => TenantSigningKey.Generate("shared-key"));
+    private static readonly Lazy<FakeSigningKey> SharedKey = new(() => FakeSigningKey.Generate("shared-key"));
 
     private Scenario _scenario = null!;
 

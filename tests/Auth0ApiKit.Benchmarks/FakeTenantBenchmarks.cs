@@ -34,7 +34,7 @@ public class FakeTenantTokenBenchmarks : IDisposable
         _keys = new BenchmarkTenant();
         _rs256Credentials = new SigningCredentials(new RsaSecurityKey(_keys.Rsa) { KeyId = _keys.SigningKey.KeyId }, SecurityAlgorithms.RsaSha256);
         _hs256Credentials = new SigningCredentials(new SymmetricSecurityKey(_keys.SecretBytes), SecurityAlgorithms.HmacSha256);
-        var tenant = new FakeTenant(new FakeTenantOptions { SigningKey = _keys.SigningKey });
+        var tenant = new FakeTenant(new FakeTenantOptions { SigningKey = new FakeSigningKey(_keys.SigningKey) });
         tenant.Apis.Add(Api.Define("Orders").WithIdentifier(Rs256Identifier).WithScope("read:orders").WithScope("write:orders").Build());
         tenant.Apis.Add(Api.Define("Legacy").WithIdentifier(Hs256Identifier).SignedWith(SigningAlgorithm.HS256)
             .WithSigningSecret(_keys.Secret).WithScope("read:orders").WithScope("write:orders").Build());

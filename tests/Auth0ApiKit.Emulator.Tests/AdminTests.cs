@@ -180,7 +180,7 @@ public class AdminTests
 
         var application = await emulator.AdminJsonAsync(Post, "tokens/application", """{"clientId":"worker-id","api":"urn:orders","scopes":["read:orders","extra"]}""");
         var user = await emulator.AdminJsonAsync(Post, "tokens/user",
-            """{"api":"urn:orders","userId":"auth0|123","clientId":"worker-id","scopes":["read:orders","offline_access"],"claims":{"https://example.com/tier":"gold"}}""");
+            """{"clientId":"worker-id","api":"urn:orders","userId":"auth0|123","scopes":["read:orders","offline_access"],"claims":{"https://example.com/tier":"gold"}}""");
 
         Emulator.Claims(application.GetProperty("access_token").GetString()!).GetProperty("scope").GetString().Should().Be("read:orders extra");
         var claims = Emulator.Claims(user.GetProperty("access_token").GetString()!);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Auth0ApiKit.Tokens;
+using Auth0ApiKit.Testing;
 
 namespace Auth0ApiKit.Emulator.Tests;
 
@@ -9,7 +9,7 @@ internal sealed class Emulator : IAsyncDisposable
     /// <summary>One RSA key for every test (making one costs about 100 ms), loaded through --signing-key.</summary>
     private static readonly Lazy<string> SigningKeyFile = new(() =>
     {
-        using var key = TenantSigningKey.Generate();
+        using var key = FakeSigningKey.Generate();
         var path = Path.Combine(Path.GetTempPath(), $"auth0-emulator-tests-{Environment.ProcessId}.pem");
         File.WriteAllText(path, key.ExportPrivateKeyPem());
         return path;

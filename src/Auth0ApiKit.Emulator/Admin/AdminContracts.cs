@@ -108,11 +108,11 @@ internal sealed class ApplicationTokenRequest
 /// <summary><c>POST /_emulator/tokens/user</c>: a user's access token (and refresh token with offline access).</summary>
 internal sealed class UserTokenRequest
 {
+    public string? ClientId { get; set; }
+
     public string? Api { get; set; }
 
     public string? UserId { get; set; }
-
-    public string? ClientId { get; set; }
 
     public List<string>? Scopes { get; set; }
 

@@ -217,9 +217,9 @@ internal sealed class AdminEndpoints
     private static async Task UserTokenAsync(HttpContext context, FakeTenant tenant)
     {
         var request = await ReadAsync(context, EmulatorJson.Context.UserTokenRequest).ConfigureAwait(false);
-        var tokens = tenant.Tokens.ForUser(request.Api ?? throw Invalid("'api' (the API's identifier) is required."),
-            request.UserId ?? throw Invalid("'userId' (such as auth0|123) is required."),
-            request.ClientId ?? throw Invalid("'clientId' is required."), request.Scopes ?? [], request.Claims);
+        var tokens = tenant.Tokens.ForUser(request.ClientId ?? throw Invalid("'clientId' is required."),
+            request.Api ?? throw Invalid("'api' (the API's identifier) is required."),
+            request.UserId ?? throw Invalid("'userId' (such as auth0|123) is required."), request.Scopes ?? [], request.Claims);
         await WriteAsync(context, 200, new MintedTokenResponse
         {
             AccessToken = tokens.AccessToken.Value,

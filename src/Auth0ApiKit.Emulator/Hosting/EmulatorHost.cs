@@ -25,13 +25,13 @@ internal sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task<TenantSigningKey> _signingKey;
+    private readonly Task<FakeSigningKey> _signingKey;
     private readonly TaskCompletionSource _seeded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private EmulatorTenant? _tenant;
     private AdminEndpoints? _admin;
     private int _disposed;
 
-    private EmulatorHost(WebApplication app, Task<TenantSigningKey> signingKey, OffsetTimeProvider clock)
+    private EmulatorHost(WebApplication app, Task<FakeSigningKey> signingKey, OffsetTimeProvider clock)
     {
         _app = app;
         _signingKey = signingKey;
@@ -64,7 +64,7 @@ internal sealed class EmulatorHost : IAsyncDisposable
         CheckIssuerIsPossible(options);
         var key = options.SigningKeyFile is { } keyFile ? LoadSigningKey(keyFile) : null;
         // A new RSA key takes 100-200 ms: make it while the host is built and Kestrel binds.
-        var keyTask = key is null ? Task.Run(() => TenantSigningKey.Generate(), CancellationToken.None) : Task.FromResult(key);
+        var keyTask = key is null ? Task.Run(() => FakeSigningKey.Generate(), CancellationToken.None) : Task.FromResult(key);
 
         var clock = new OffsetTimeProvider(options.Clock);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "Auth0ApiKit.Emulator" });
@@ -144,7 +144,7 @@ internal sealed class EmulatorHost : IAsyncDisposable
         (await _signingKey.ConfigureAwait(false)).Dispose();
     }
 
-    private void Seed(EmulatorOptions options, SeedPlan plan, TenantSigningKey signingKey)
+    private void Seed(EmulatorOptions options, SeedPlan plan, FakeSigningKey signingKey)
     {
         var port = new Uri(_app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
@@ -224,11 +224,11 @@ internal sealed class EmulatorHost : IAsyncDisposable
         return reachable.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{reachable}]" : reachable.ToString();
     }
 
-    private static TenantSigningKey LoadSigningKey(string path)
+    private static FakeSigningKey LoadSigningKey(string path)
     {
         try
         {
-            return TenantSigningKey.FromPem(File.ReadAllText(path));
+            return FakeSigningKey.FromPem(File.ReadAllText(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -24,13 +24,14 @@ internal sealed class TenantTokens
     private readonly TenantSigningKey? _configuredKey;
     private readonly Lazy<AccessTokenIssuer> _issuer;
     private readonly ConditionalWeakTable<ResourceServerDto, ApiDefinition> _definitions = [];
+    private readonly ConditionalWeakTable<TenantSigningKey, FakeSigningKey> _publicKeys = [];
     private long _keySetVersion;
 
-    public TenantTokens(TenantUrls urls, TimeProvider time, TenantSigningKey? signingKey)
+    public TenantTokens(TenantUrls urls, TimeProvider time, FakeSigningKey? signingKey)
     {
         _urls = urls;
         _time = time;
-        _configuredKey = signingKey;
+        _configuredKey = signingKey is null ? null : Remember(signingKey);
         _issuer = new Lazy<AccessTokenIssuer>(() => new AccessTokenIssuer(_urls, new SigningKeySet(_configuredKey ?? NewSharedKey()), _time));
     }
 
@@ -47,16 +48,19 @@ internal sealed class TenantTokens
     /// <summary>The tenant's key set; RS256 keys are made when first needed.</summary>
     public SigningKeySet SigningKeys => _issuer.Value.SigningKeys;
 
+    /// <summary>The key that signs RS256 tokens now, as test code sees it (the same instance each time).</summary>
+    public FakeSigningKey CurrentSigningKey => _publicKeys.GetValue(SigningKeys.Current!, static key => new FakeSigningKey(key));
+
     /// <summary>The issuer of this tenant's tokens.</summary>
     public AccessTokenIssuer Issuer => _issuer.Value;
 
     public Minted IssueForApplication(ResourceServerDto api, string clientId, IReadOnlyList<string> scopes) =>
         new(Issuer.Issue(DefinitionOf(api), AccessTokenRequest.ForApplication(clientId, scopes)));
 
-    public Minted IssueForUser(ResourceServerDto api, string userId, string clientId, IReadOnlyList<string> scopes,
+    public Minted IssueForUser(ResourceServerDto api, string clientId, string userId, IReadOnlyList<string> scopes,
         IReadOnlyDictionary<string, string>? customClaims)
     {
-        var request = AccessTokenRequest.ForUser(userId, clientId, scopes);
+        var request = AccessTokenRequest.ForUser(clientId, userId, scopes);
         foreach (var (name, value) in customClaims ?? new Dictionary<string, string>())
         {
             request = request.WithClaim(name, value);
@@ -72,10 +76,10 @@ internal sealed class TenantTokens
     /// Makes <paramref name="next"/> (or a newly generated key: new key material, as Auth0 rotates) current; the old
     /// one stays published. Generating costs about 100 ms, and only here, when a test asks for a rotation.
     /// </summary>
-    public TenantSigningKey RotateSigningKey(TenantSigningKey? next)
+    public FakeSigningKey RotateSigningKey(FakeSigningKey? next)
     {
-        var key = next ?? TenantSigningKey.Generate(NewKeyId());
-        SigningKeys.Rotate(key);
+        var key = next ?? FakeSigningKey.Generate(NewKeyId());
+        SigningKeys.Rotate(Remember(key));
         Interlocked.Increment(ref _keySetVersion);
         return key;
     }
@@ -92,6 +96,13 @@ internal sealed class TenantTokens
 
     /// <summary>The API's definition, mapped once per stored row (rows are immutable).</summary>
     private ApiDefinition DefinitionOf(ResourceServerDto row) => _definitions.GetValue(row, ResourceServerMapping.ToDefinition);
+
+    /// <summary>Records the key test code gave, so that <see cref="CurrentSigningKey"/> hands back that same instance.</summary>
+    private TenantSigningKey Remember(FakeSigningKey key)
+    {
+        _publicKeys.AddOrUpdate(key.Key, key);
+        return key.Key;
+    }
 
     private static TenantSigningKey NewSharedKey() => TenantSigningKey.FromPem(SharedPrivateKeyPem.Value, NewKeyId());
 

@@ -136,7 +136,7 @@ internal sealed class TokenEndpoint
             return Error(403, "invalid_grant", "Unknown or invalid refresh token.");
         }
 
-        var token = _tokens.IssueForUser(api, stored.UserId, clientId, stored.Scopes, customClaims: null);
+        var token = _tokens.IssueForUser(api, clientId, stored.UserId, stored.Scopes, customClaims: null);
         return Success(token);
     }
 

@@ -1,6 +1,5 @@
 using Auth0ApiKit.Testing.Endpoints;
 using Auth0ApiKit.Testing.Store;
-using Auth0ApiKit.Tokens;
 
 namespace Auth0ApiKit.Testing;
 
@@ -24,22 +23,26 @@ public sealed class FakeTenantTokens
     /// <summary>The tenant's JWKS as served at <c>/.well-known/jwks.json</c>.</summary>
     public string JwksJson => _tokens.JwksJson();
 
-    /// <summary>The key that signs RS256 tokens now.</summary>
-    public TenantSigningKey CurrentSigningKey => _tokens.SigningKeys.Current!;
+    /// <summary>
+    /// The key that signs RS256 tokens now (the very instance given to <see cref="FakeTenantOptions.SigningKey"/> or
+    /// <see cref="RotateSigningKey"/>): its <see cref="FakeSigningKey.KeyId"/> is the tokens' <c>kid</c>, and its private
+    /// key signs a token of the test's own.
+    /// </summary>
+    public FakeSigningKey CurrentSigningKey => _tokens.CurrentSigningKey;
 
     /// <summary>
     /// A client-credentials token for an application: with the scopes it is granted for the API, or with
     /// <paramref name="scopes"/> when given (no grant needed then).
     /// </summary>
     /// <exception cref="FakeTenantException">The API is unknown, or no scopes were given and the application is not authorized.</exception>
-    public IssuedAccessToken ForApplication(string clientId, string apiIdentifier, IEnumerable<string>? scopes = null)
+    public FakeAccessToken ForApplication(string clientId, string apiIdentifier, IEnumerable<string>? scopes = null)
     {
         ArgumentNullException.ThrowIfNull(clientId);
         ArgumentNullException.ThrowIfNull(apiIdentifier);
-        var (api, granted) = Lookup(apiIdentifier, clientId);
+        var (api, granted) = Lookup(clientId, apiIdentifier);
         var chosen = scopes?.ToList() ?? granted
             ?? throw new FakeTenantException(403, $"Client \"{clientId}\" is not authorized to access resource server \"{apiIdentifier}\".");
-        return _tokens.IssueForApplication(api, clientId, chosen).Token;
+        return new FakeAccessToken(_tokens.IssueForApplication(api, clientId, chosen).Token);
     }
 
     /// <summary>
@@ -47,16 +50,16 @@ public sealed class FakeTenantTokens
     /// refresh token when the API allows offline access and <c>offline_access</c> is among the scopes.
     /// </summary>
     /// <exception cref="FakeTenantException">The API is unknown.</exception>
-    public UserTokens ForUser(string apiIdentifier, string userId, string clientId, IEnumerable<string> scopes,
+    public UserTokens ForUser(string clientId, string apiIdentifier, string userId, IEnumerable<string> scopes,
         IReadOnlyDictionary<string, string>? claims = null)
     {
+        ArgumentNullException.ThrowIfNull(clientId);
         ArgumentNullException.ThrowIfNull(apiIdentifier);
         ArgumentNullException.ThrowIfNull(userId);
-        ArgumentNullException.ThrowIfNull(clientId);
         ArgumentNullException.ThrowIfNull(scopes);
         var list = scopes.ToList();
-        var (api, _) = Lookup(apiIdentifier, clientId);
-        var accessToken = _tokens.IssueForUser(api, userId, clientId, list, claims).Token;
+        var (api, _) = Lookup(clientId, apiIdentifier);
+        var accessToken = new FakeAccessToken(_tokens.IssueForUser(api, clientId, userId, list, claims).Token);
         string? refreshToken = null;
         if (api.AllowOfflineAccess == true && list.Contains(OfflineAccessScope, StringComparer.Ordinal))
         {
@@ -85,12 +88,12 @@ public sealed class FakeTenantTokens
     /// Without <paramref name="next"/> a new RSA key is generated (new key material, as Auth0 rotates; about 100 ms),
     /// so that after <see cref="RevokePreviousSigningKey"/> old tokens fail even for validators that try every key.
     /// </summary>
-    public TenantSigningKey RotateSigningKey(TenantSigningKey? next = null) => _tokens.RotateSigningKey(next);
+    public FakeSigningKey RotateSigningKey(FakeSigningKey? next = null) => _tokens.RotateSigningKey(next);
 
     /// <summary>Stops publishing the previous signing key: tokens it signed stop validating.</summary>
     public void RevokePreviousSigningKey() => _tokens.RevokePreviousSigningKey();
 
-    private (Wire.ResourceServerDto Api, List<string>? Granted) Lookup(string apiIdentifier, string clientId)
+    private (Wire.ResourceServerDto Api, List<string>? Granted) Lookup(string clientId, string apiIdentifier)
     {
         lock (_store.Gate)
         {

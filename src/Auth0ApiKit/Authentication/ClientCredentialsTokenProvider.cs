@@ -52,7 +52,7 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
     }
 
     /// <summary>How many tokens this provider has fetched from the token endpoint (for diagnostics and tests).</summary>
-    public long FetchCount => Interlocked.Read(ref _fetchCount);
+    internal long FetchCount => Interlocked.Read(ref _fetchCount);
 
     private long _fetchCount;
 

@@ -4,7 +4,8 @@ namespace Auth0ApiKit;
 
 /// <summary>
 /// Auth0 answered 409: the thing to create exists already (an API with the same identifier, an authorization
-/// between the same application and API).
+/// between the same application and API). A change someone else made between the SDK's read and its write is an
+/// <see cref="Auth0ConcurrentChangeException"/>.
 /// </summary>
 public sealed class Auth0ConflictException : Auth0Exception
 {

@@ -6,11 +6,12 @@ namespace Auth0ApiKit;
 /// The root of every failure Auth0 reports to the SDK: an error answer of the Management API or the token
 /// endpoint, an answer that is not an Auth0 error at all (a proxy's HTML page, a truncated body), no answer in
 /// time, or no answer at all (a connection that could not be opened or that broke: the transport's
-/// <see cref="HttpRequestException"/> is the <see cref="Exception.InnerException"/>). Subclasses exist only where callers branch: <see cref="Auth0NotFoundException"/>,
+/// <see cref="HttpRequestException"/> is the <see cref="Exception.InnerException"/>); and a change someone else made
+/// to the tenant between the SDK's read and its write. Subclasses exist only where callers branch: <see cref="Auth0NotFoundException"/>,
 /// <see cref="Auth0ConflictException"/>, <see cref="Auth0ValidationException"/>,
 /// <see cref="Auth0UnauthorizedException"/>, <see cref="Auth0ForbiddenException"/>,
-/// <see cref="Auth0RateLimitedException"/>, <see cref="Auth0AuthenticationException"/> and
-/// <see cref="Auth0TimeoutException"/>.
+/// <see cref="Auth0RateLimitedException"/>, <see cref="Auth0AuthenticationException"/>,
+/// <see cref="Auth0TimeoutException"/> and <see cref="Auth0ConcurrentChangeException"/>.
 /// </summary>
 /// <remarks>
 /// The message, <see cref="ServiceMessage"/> and <see cref="ResponseExcerpt"/> are redacted: client secrets,

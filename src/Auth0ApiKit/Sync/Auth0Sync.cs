@@ -51,7 +51,7 @@ public sealed class Auth0Sync
     /// <summary>
     /// Carries out <paramref name="plan"/>, at most <see cref="SyncOptions.MaxConcurrency"/> changes at once, checking
     /// each object against what the plan saw just before changing it. A change the tenant already has is not sent
-    /// again; a change whose object changed since the plan fails with a <see cref="SyncConflictException"/> in the
+    /// again; a change whose object changed since the plan fails with a <see cref="Auth0ConcurrentChangeException"/> in the
     /// result; other changes still run. Planning again after any apply (complete, failed or cancelled) and applying
     /// that plan converges without doubling or losing anything.
     /// </summary>

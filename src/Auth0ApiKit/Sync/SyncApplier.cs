@@ -17,7 +17,7 @@ namespace Auth0ApiKit.Sync;
 /// <para>
 /// The re-check makes an apply safe and repeatable: a change the tenant already has is reported as
 /// <see cref="SyncStepOutcome.AlreadyApplied"/> without a call that writes, and a change whose object is no longer
-/// as the plan saw it fails with a <see cref="SyncConflictException"/> instead of overwriting someone else's change.
+/// as the plan saw it fails with a <see cref="Auth0ConcurrentChangeException"/> instead of overwriting someone else's change.
 /// </para>
 /// </remarks>
 internal sealed class SyncApplier
@@ -261,6 +261,6 @@ internal sealed class SyncApplier
     private static bool SameScopes(IReadOnlyList<string> left, IReadOnlyList<string> right) =>
         left.ToHashSet(StringComparer.Ordinal).SetEquals(right);
 
-    private static SyncConflictException Conflict(SyncChange change, string what) =>
+    private static Auth0ConcurrentChangeException Conflict(SyncChange change, string what) =>
         new(change.Target, $"Not applied: {change}: {what}; nothing was overwritten. Make a new plan to see the tenant as it is now.");
 }

@@ -12,7 +12,7 @@ public enum SyncStepOutcome
     /// </summary>
     AlreadyApplied = 1,
 
-    /// <summary>The change failed (see <see cref="SyncStepResult.Error"/>); a <see cref="SyncConflictException"/> when the tenant changed since the plan was made.</summary>
+    /// <summary>The change failed (see <see cref="SyncStepResult.Error"/>); a <see cref="Auth0ConcurrentChangeException"/> when the tenant changed since the plan was made.</summary>
     Failed = 2,
 
     /// <summary>The change was not tried because the change of its API failed (an authorization of an API that was not created).</summary>

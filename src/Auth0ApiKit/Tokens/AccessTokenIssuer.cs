@@ -19,7 +19,7 @@ namespace Auth0ApiKit.Tokens;
 /// The issuer is thread-safe and meant to be reused: it builds the signing state of a key or a secret once and
 /// reads the time from its <see cref="TimeProvider"/>.
 /// </remarks>
-public sealed class AccessTokenIssuer
+internal sealed class AccessTokenIssuer
 {
     private const string OpenIdScope = "openid";
     private const int JwtIdBytes = 16;

@@ -10,7 +10,7 @@ namespace Auth0ApiKit.Tokens;
 /// (<see cref="ForApplication"/>) or a user signed in through an application (<see cref="ForUser"/>), with its
 /// scopes, optional permissions and custom claims. Immutable; the <c>With…</c> methods return changed copies.
 /// </summary>
-public sealed class AccessTokenRequest
+internal sealed class AccessTokenRequest
 {
     private readonly ImmutableArray<string> _scopes;
     private readonly ImmutableArray<string>? _permissions;
@@ -77,14 +77,14 @@ public sealed class AccessTokenRequest
     /// A token for a user signed in through an application: <c>sub</c> the user id, <c>azp</c> the client id, no
     /// <c>gty</c>; when <c>openid</c> is granted, <c>aud</c> also names the tenant's <c>/userinfo</c>.
     /// </summary>
-    /// <param name="userId">The user id, such as <c>auth0|64f1…</c>.</param>
     /// <param name="clientId">The application the user signed in through.</param>
+    /// <param name="userId">The user id, such as <c>auth0|64f1…</c>.</param>
     /// <param name="scopes">The granted scopes, OpenID Connect scopes included.</param>
-    /// <exception cref="ArgumentException"><paramref name="userId"/> or <paramref name="clientId"/> is empty, or a scope is empty or holds white space.</exception>
-    public static AccessTokenRequest ForUser(string userId, string clientId, IEnumerable<string>? scopes = null)
+    /// <exception cref="ArgumentException"><paramref name="clientId"/> or <paramref name="userId"/> is empty, or a scope is empty or holds white space.</exception>
+    public static AccessTokenRequest ForUser(string clientId, string userId, IEnumerable<string>? scopes = null)
     {
-        CheckIdentifier(userId, nameof(userId));
         CheckIdentifier(clientId, nameof(clientId));
+        CheckIdentifier(userId, nameof(userId));
         return new(userId, clientId, isForUser: true, ReadScopes(scopes, nameof(scopes)),
             permissions: null, ImmutableSortedDictionary.Create<string, JsonElement>(StringComparer.Ordinal), throughBrowserFlow: false);
     }

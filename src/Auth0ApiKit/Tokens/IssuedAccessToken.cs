@@ -6,7 +6,7 @@ namespace Auth0ApiKit.Tokens;
 /// An access token as issued, with what the token endpoint returns next to it. <see cref="ToString"/> never
 /// shows the token itself: it is a bearer credential.
 /// </summary>
-public sealed class IssuedAccessToken
+internal sealed class IssuedAccessToken
 {
     internal IssuedAccessToken(string value, string audience, string subject, DateTimeOffset issuedAt, DateTimeOffset expiresAt, IReadOnlyList<string> scopes)
     {

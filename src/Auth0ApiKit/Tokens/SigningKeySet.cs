@@ -14,7 +14,7 @@ namespace Auth0ApiKit.Tokens;
 /// Thread-safe: readers see the keys before or after a change, never half of one. The set does not own its keys:
 /// the caller disposes a key once the set no longer lists it and no token is being signed with it.
 /// </remarks>
-public sealed class SigningKeySet
+internal sealed class SigningKeySet
 {
     private readonly Lock _gate = new();
     private State _state;

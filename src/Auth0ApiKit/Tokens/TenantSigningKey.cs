@@ -20,7 +20,7 @@ namespace Auth0ApiKit.Tokens;
 /// certificate in <c>x5c</c> is self-signed and derived from the key and key id alone, so the same key always
 /// publishes the same JWK. Instances are thread-safe; dispose them when no token will be signed with them again.
 /// </remarks>
-public sealed class TenantSigningKey : IDisposable
+internal sealed class TenantSigningKey : IDisposable
 {
     /// <summary>The smallest RSA key accepted, in bits.</summary>
     public const int MinimumKeySizeInBits = 2048;

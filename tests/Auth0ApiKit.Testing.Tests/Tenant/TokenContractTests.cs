@@ -93,7 +93,7 @@ public class TokenContractTests
         var tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = _time, Domain = "contract.eu.auth0.com" });
         tenant.Apis.Add(Api.Define("Orders").WithIdentifier("https://orders.example.com").Build());
 
-        var tokens = tenant.Tokens.ForUser("https://orders.example.com", "auth0|abc", "client123", ["openid", "read:orders"],
+        var tokens = tenant.Tokens.ForUser("client123", "https://orders.example.com", "auth0|abc", ["openid", "read:orders"],
             new Dictionary<string, string> { ["https://example.com/tenant"] = "acme" });
 
         var (_, payload) = Decode(tokens.AccessToken.Value);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
+using Microsoft.IdentityModel.JsonWebTokens;
 using static Auth0ApiKit.Testing.Tests.Tenant.TenantHttp;
 
 namespace Auth0ApiKit.Testing.Tests.Tenant;
@@ -135,8 +136,8 @@ public class TokenEndpointTests
         var web = _tenant.Applications.Add(Application.Define("web", ApplicationKind.RegularWeb).Build());
         _tenant.Apis.Add(Api.Define("Offline").WithIdentifier("urn:offline").AllowOfflineAccess().Build());
 
-        _tenant.Tokens.ForUser(Orders, "auth0|1", web.ClientId, ["offline_access"]).RefreshToken.Should().BeNull("Orders has no offline access");
-        var tokens = _tenant.Tokens.ForUser("urn:offline", "auth0|1", web.ClientId, ["offline_access", "openid"]);
+        _tenant.Tokens.ForUser(web.ClientId, Orders, "auth0|1", ["offline_access"]).RefreshToken.Should().BeNull("Orders has no offline access");
+        var tokens = _tenant.Tokens.ForUser(web.ClientId, "urn:offline", "auth0|1", ["offline_access", "openid"]);
         tokens.RefreshToken.Should().NotBeNull();
 
         var refreshed = await PostForm(("grant_type", "refresh_token"), ("client_id", web.ClientId),
@@ -189,5 +190,22 @@ public class TokenEndpointTests
         _tenant.Tokens.RevokePreviousSigningKey();
         var after = (await Json(await _http.GetAsync(".well-known/jwks.json").WaitAsync(Bound))).GetProperty("keys");
         after.EnumerateArray().Select(k => k.GetProperty("kid").GetString()).Should().ContainSingle().Which.Should().NotBe(before);
+    }
+
+    [Fact]
+    public void A_key_the_test_gives_is_the_key_the_tenant_signs_with_and_reports()
+    {
+        var pem = _tenant.Tokens.CurrentSigningKey.ExportPrivateKeyPem();
+        using var mine = FakeSigningKey.FromPem(pem, "my-key");
+        using var next = FakeSigningKey.FromPem(pem, "my-next-key");
+        var tenant = new FakeTenant(new FakeTenantOptions { SigningKey = mine });
+        tenant.Apis.Add(Api.Define("Orders").WithIdentifier(Orders).Build());
+
+        tenant.Tokens.CurrentSigningKey.Should().BeSameAs(mine, "the tenant reports the key it was given");
+        tenant.Tokens.RotateSigningKey(next).Should().BeSameAs(next, "a rotation returns the key it made current");
+        tenant.Tokens.CurrentSigningKey.Should().BeSameAs(next, "the rotated-to key signs from now on");
+        new JsonWebToken(tenant.Tokens.ForApplication("client123", Orders, ["read:orders"]).Value).Kid
+            .Should().Be("my-next-key", "the current key signs");
+        tenant.Tokens.JwksJson.Should().Contain("\"my-key\"", "the previous key stays published").And.Contain("\"my-next-key\"");
     }
 }

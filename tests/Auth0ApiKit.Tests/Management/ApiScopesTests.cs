@@ -112,8 +112,10 @@ public sealed class ApiScopesTests : IDisposable
 
         var act = () => _scenario.Apis.AddScopesAsync(Orders, [new Scope("delete:orders")]).Within();
 
-        var conflict = (await act.Should().ThrowAsync<Auth0ConflictException>()).Which;
+        var conflict = (await act.Should().ThrowAsync<Auth0ConcurrentChangeException>()).Which;
         conflict.Message.Should().Contain(Orders).And.Contain("changed by someone else");
+        conflict.Target.Should().Be("api " + Orders, "the target is named as sync plans name it");
+        conflict.StatusCode.Should().BeNull("no Auth0 answer reported the change: the SDK found it by reading back");
         TenantScopes.Should().Equal(new Scope("theirs:only"));
     }
 }

@@ -72,7 +72,7 @@ public sealed class SyncApplyTests : IDisposable
 
         var conflict = result.Steps.Should().ContainSingle(s => s.Outcome == SyncStepOutcome.Failed).Subject;
         conflict.Change.Should().BeOfType<ApiChange>().Which.Identifier.Should().Be(Orders.Identifier);
-        conflict.Error.Should().BeOfType<SyncConflictException>().Which.Target.Should().Be("api https://orders.example.com");
+        conflict.Error.Should().BeOfType<Auth0ConcurrentChangeException>().Which.Target.Should().Be("api https://orders.example.com");
         conflict.Message.Should().Be("failed: Not applied: ~ api https://orders.example.com (update): the API https://orders.example.com was " +
                                      "changed after the plan was made; nothing was overwritten. Make a new plan to see the tenant as it is now.");
         _harness.Tenant.Apis.Find(Orders.Identifier)!.Definition.TokenLifetime.Should().Be(TimeSpan.FromHours(9), "nothing was overwritten");

@@ -158,7 +158,7 @@ public class AccessTokenIssuerTests
         var api = Rs256Api().WithTokenDialect(TokenDialect.AccessTokenAuthz).Build();
 
         var app = _issuer.Issue(api, AccessTokenRequest.ForApplication(ClientId, ["read:orders"]).WithPermissions(["admin:orders"]));
-        var user = _issuer.Issue(api, AccessTokenRequest.ForUser("auth0|123", ClientId, ["read:orders"]));
+        var user = _issuer.Issue(api, AccessTokenRequest.ForUser(ClientId, "auth0|123", ["read:orders"]));
 
         Permissions(app.Value).Should().Equal("admin:orders");
         Permissions(user.Value).Should().BeEmpty();
@@ -191,7 +191,7 @@ public class AccessTokenIssuerTests
     [Fact]
     public void A_user_token_has_the_user_as_subject_azp_and_no_gty()
     {
-        var issued = _issuer.Issue(Rs256Api().Build(), AccessTokenRequest.ForUser("auth0|64f1", ClientId, ["read:orders"]));
+        var issued = _issuer.Issue(Rs256Api().Build(), AccessTokenRequest.ForUser(ClientId, "auth0|64f1", ["read:orders"]));
 
         var payload = Jwt.Payload(issued.Value);
         payload["sub"]!.GetValue<string>().Should().Be("auth0|64f1");
@@ -203,7 +203,7 @@ public class AccessTokenIssuerTests
     [Fact]
     public void A_user_token_with_openid_names_userinfo_as_second_audience()
     {
-        var issued = _issuer.Issue(Rs256Api().Build(), AccessTokenRequest.ForUser("auth0|64f1", ClientId, ["openid", "profile", "read:orders"]));
+        var issued = _issuer.Issue(Rs256Api().Build(), AccessTokenRequest.ForUser(ClientId, "auth0|64f1", ["openid", "profile", "read:orders"]));
 
         Jwt.Payload(issued.Value)["aud"]!.AsArray().Select(a => a!.GetValue<string>())
             .Should().Equal(Identifier, "https://dev-abc.us.auth0.com/userinfo");
@@ -215,7 +215,7 @@ public class AccessTokenIssuerTests
     {
         var api = Rs256Api().TokensExpireAfter(TimeSpan.FromHours(10)).WebTokensExpireAfter(TimeSpan.FromMinutes(30)).Build();
 
-        var issued = _issuer.Issue(api, AccessTokenRequest.ForUser("auth0|1", ClientId).ThroughBrowserFlow());
+        var issued = _issuer.Issue(api, AccessTokenRequest.ForUser(ClientId, "auth0|1").ThroughBrowserFlow());
 
         issued.ExpiresIn.Should().Be(TimeSpan.FromMinutes(30));
         (Payload<long>(issued.Value, "exp") - Payload<long>(issued.Value, "iat")).Should().Be(1800);
@@ -225,7 +225,7 @@ public class AccessTokenIssuerTests
     public void Custom_claims_follow_the_standard_ones()
     {
         using var roles = JsonDocument.Parse("""["admin","auditor"]""");
-        var request = AccessTokenRequest.ForUser("auth0|1", ClientId)
+        var request = AccessTokenRequest.ForUser(ClientId, "auth0|1")
             .WithClaim("https://example.com/roles", roles.RootElement)
             .WithClaim("https://example.com/tenant", "acme");
 

@@ -54,7 +54,7 @@ public sealed class AccessTokenValidatorTests : IDisposable
     [Fact]
     public async Task A_user_token_with_the_userinfo_audience_is_valid()
     {
-        var token = _tenant.Token(_api, AccessTokenRequest.ForUser("auth0|1", ClientId, ["openid", "read:orders"]));
+        var token = _tenant.Token(_api, AccessTokenRequest.ForUser(ClientId, "auth0|1", ["openid", "read:orders"]));
 
         var result = await _validator.Check(token);
 

@@ -150,7 +150,7 @@ internal sealed class ApisClient : IApisClient
             var after = await GetExistingAsync(identifier, cancellationToken).ConfigureAwait(false);
             if (!ResourceServerMapping.SameScopes(after.Definition.Scopes ?? [], scopes))
             {
-                throw new Auth0ConflictException(
+                throw new Auth0ConcurrentChangeException("api " + identifier,
                     $"The scopes of {identifier} were changed by someone else while they were being written; read them again and retry.");
             }
 

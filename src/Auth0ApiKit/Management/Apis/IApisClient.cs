@@ -66,7 +66,7 @@ public interface IApisClient
     /// <summary>
     /// Replaces the API's scopes. Auth0 has no per-scope endpoint and no ETags: scope changes read, modify and write
     /// the whole list, one at a time per API within this client, then read it back; if another writer changed the
-    /// list meanwhile, the lost update is reported as an <see cref="Auth0ConflictException"/>.
+    /// list meanwhile, the lost update is reported as an <see cref="Auth0ConcurrentChangeException"/>.
     /// </summary>
     /// <exception cref="Validation.DefinitionException">The resulting scopes break a rule; nothing was sent.</exception>
     Task<TenantApi> ReplaceScopesAsync(string identifier, IEnumerable<Scope> scopes, CancellationToken cancellationToken = default);
