@@ -5,7 +5,10 @@ using F = Auth0ApiKit.Wire.ClientGrantFields;
 
 namespace Auth0ApiKit.Testing.Endpoints;
 
-/// <summary><c>/api/v2/client-grants</c>: authorizations of applications for APIs, with offset and checkpoint paging.</summary>
+/// <summary>
+/// <c>/api/v2/client-grants</c>: authorizations of applications for APIs, listed in id order with offset paging, or
+/// checkpoint paging (<c>take</c>, which wins over <c>include_totals</c> and answers without totals) as Auth0 does.
+/// </summary>
 internal sealed class ClientGrantsEndpoint
 {
     private const string ClientSubject = F.ClientSubjectType;
@@ -47,6 +50,7 @@ internal sealed class ClientGrantsEndpoint
             var rows = _store.ClientGrants.Rows
                 .Where(g => (audience is null || g.Audience == audience) && (clientId is null || g.ClientId == clientId) &&
                             (subjectType is null || (g.SubjectType ?? ClientSubject) == subjectType))
+                .OrderBy(g => g.Id, StringComparer.Ordinal)
                 .ToList();
             if (!checkpoint)
             {
@@ -71,7 +75,6 @@ internal sealed class ClientGrantsEndpoint
             {
                 ClientGrants = slice,
                 Next = start + take < rows.Count ? rows[start + take].Id : null,
-                Total = paging.IncludeTotals ? rows.Count : null,
             }, WireJson.Context.ClientGrantPageDto);
         }
     }

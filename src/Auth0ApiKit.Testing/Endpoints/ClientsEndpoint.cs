@@ -36,7 +36,7 @@ internal sealed class ClientsEndpoint
 
     public FakeResponse List(FakeRequest request, bool withSecrets)
     {
-        if (Paging.Read(request, out var paging) is { } error)
+        if (Paging.Read(request, out var paging, minPerPage: 0) is { } error)
         {
             return error;
         }

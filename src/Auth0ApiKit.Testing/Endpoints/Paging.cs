@@ -12,7 +12,10 @@ internal readonly record struct Paging(int Page, int PerPage, bool IncludeTotals
     public int Start => Page * PerPage;
 
     /// <summary>Reads the parameters; on a bad value returns Auth0's query-validation error.</summary>
-    public static FakeResponse? Read(FakeRequest request, out Paging paging)
+    /// <param name="request">The request.</param>
+    /// <param name="paging">The parameters read.</param>
+    /// <param name="minPerPage">The smallest <c>per_page</c>: 1, but <c>/clients</c> also takes 0.</param>
+    public static FakeResponse? Read(FakeRequest request, out Paging paging, int minPerPage = 1)
     {
         paging = default;
         if (ReadInteger(request, "page", 0, int.MaxValue, 0, out var page) is { } pageError)
@@ -20,7 +23,7 @@ internal readonly record struct Paging(int Page, int PerPage, bool IncludeTotals
             return pageError;
         }
 
-        if (ReadInteger(request, "per_page", 1, MaxPerPage, DefaultPerPage, out var perPage) is { } perPageError)
+        if (ReadInteger(request, "per_page", minPerPage, MaxPerPage, DefaultPerPage, out var perPage) is { } perPageError)
         {
             return perPageError;
         }

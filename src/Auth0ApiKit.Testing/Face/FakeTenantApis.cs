@@ -59,11 +59,17 @@ public sealed class FakeTenantApis
     }
 
     /// <summary>Deletes an API and its authorizations; deleting one that is not there does nothing.</summary>
+    /// <returns>Whether an API was deleted.</returns>
     /// <exception cref="FakeTenantException">It is the system API.</exception>
-    public void Remove(string identifierOrId)
+    public bool Remove(string identifierOrId)
     {
         ArgumentNullException.ThrowIfNull(identifierOrId);
-        FaceErrors.ThrowUnless(_endpoint.Delete(identifierOrId), 204);
+        lock (_store.Gate)
+        {
+            var existed = _store.FindResourceServer(identifierOrId) is not null;
+            FaceErrors.ThrowUnless(_endpoint.Delete(identifierOrId), 204);
+            return existed;
+        }
     }
 
 }

@@ -82,10 +82,16 @@ public sealed class FakeTenantApplications
     }
 
     /// <summary>Deletes an application, its authorizations and its refresh tokens; one that is not there is ignored.</summary>
-    public void Remove(string clientId)
+    /// <returns>Whether an application was deleted.</returns>
+    public bool Remove(string clientId)
     {
         ArgumentNullException.ThrowIfNull(clientId);
-        _endpoint.Delete(clientId);
+        lock (_store.Gate)
+        {
+            var existed = _store.Clients.TryGet(clientId, out _);
+            _endpoint.Delete(clientId);
+            return existed;
+        }
     }
 
     /// <summary>Gives the application a new secret; the old one stops working at once.</summary>
@@ -98,5 +104,5 @@ public sealed class FakeTenantApplications
     }
 
     private static FakeApplication ToFake(ClientDto row) =>
-        new(row.ClientId!, new Secret(row.ClientSecret ?? string.Empty), ClientMapping.ToDefinition(row));
+        new(row.ClientId!, ClientMapping.ToDefinition(row), new Secret(row.ClientSecret ?? string.Empty));
 }

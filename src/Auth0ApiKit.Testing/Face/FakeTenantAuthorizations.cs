@@ -53,11 +53,18 @@ public sealed class FakeTenantAuthorizations
     }
 
     /// <summary>Revokes the application's authorization for the API; one that is not there is ignored.</summary>
-    public void Revoke(string clientId, string apiIdentifier)
+    /// <returns>Whether an authorization was revoked.</returns>
+    public bool Revoke(string clientId, string apiIdentifier)
     {
-        if (Find(clientId, apiIdentifier) is { } grant)
+        lock (_store.Gate)
         {
+            if (Find(clientId, apiIdentifier) is not { } grant)
+            {
+                return false;
+            }
+
             _endpoint.Delete(grant.Id);
+            return true;
         }
     }
 

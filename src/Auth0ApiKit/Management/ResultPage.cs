@@ -2,16 +2,39 @@ using System.Runtime.CompilerServices;
 
 namespace Auth0ApiKit.Management;
 
-/// <summary>One page of a list, with the totals Auth0 reports.</summary>
+/// <summary>
+/// One page of a list, with the totals Auth0 reports. Read-only, compared by reference; tests build one with
+/// <see cref="Auth0ModelFactory.ResultPage"/>.
+/// </summary>
 /// <typeparam name="T">The items.</typeparam>
-/// <param name="Items">The items of this page.</param>
-/// <param name="Total">How many items there are in all.</param>
-/// <param name="Start">The position of the first item of this page, from 0.</param>
-/// <param name="Limit">The page size asked for.</param>
-public sealed record ResultPage<T>(IReadOnlyList<T> Items, int Total, int Start, int Limit)
+public sealed class ResultPage<T>
 {
+    internal ResultPage(IReadOnlyList<T> items, int total, int start, int limit)
+    {
+        Items = items;
+        Total = total;
+        Start = start;
+        Limit = limit;
+    }
+
+    /// <summary>The items of this page.</summary>
+    public IReadOnlyList<T> Items { get; }
+
+    /// <summary>How many items there are in all.</summary>
+    public int Total { get; }
+
+    /// <summary>The position of the first item of this page, from 0.</summary>
+    public int Start { get; }
+
+    /// <summary>The page size asked for.</summary>
+    public int Limit { get; }
+
     /// <summary>Whether pages follow this one.</summary>
     public bool HasMore => Start + Items.Count < Total;
+
+    /// <summary>The page's place in the list, such as <c>items 100 to 149 of 180</c>.</summary>
+    public override string ToString() =>
+        Items.Count == 0 ? $"no items from {Start} of {Total}" : $"items {Start} to {Start + Items.Count - 1} of {Total}";
 
     /// <summary>Every item of every page, fetching the next page only when the enumeration reaches it.</summary>
     internal static async IAsyncEnumerable<T> EnumerateAsync(

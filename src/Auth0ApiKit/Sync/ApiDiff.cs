@@ -55,7 +55,7 @@ internal static class ApiDiff
 
             if (field == F.SigningAlgorithm && body.SigningSecret is not null)
             {
-                fields.Add(new FieldChange(F.SigningSecret, null, null, IsSecret: true));
+                fields.Add(new FieldChange(F.SigningSecret, null, null, isSecret: true));
             }
         }
 

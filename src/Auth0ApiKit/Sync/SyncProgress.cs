@@ -2,13 +2,27 @@ namespace Auth0ApiKit.Sync;
 
 /// <summary>
 /// Reported by <see cref="Auth0Sync.ApplyAsync"/> after each change: which change, how it ended, and how far the
-/// apply is (<see cref="Completed"/> of <see cref="Total"/>).
+/// apply is (<see cref="Completed"/> of <see cref="Total"/>). Read-only, compared by reference; tests build one with
+/// <see cref="Auth0ModelFactory.SyncProgress"/>.
 /// </summary>
-/// <param name="Step">The change and how it ended.</param>
-/// <param name="Completed">How many changes have ended so far, this one included.</param>
-/// <param name="Total">How many changes the apply carries out (the plan's entries that are not unchanged).</param>
-public sealed record SyncProgress(SyncStepResult Step, int Completed, int Total)
+public sealed class SyncProgress
 {
+    internal SyncProgress(SyncStepResult step, int completed, int total)
+    {
+        Step = step;
+        Completed = completed;
+        Total = total;
+    }
+
+    /// <summary>The change and how it ended.</summary>
+    public SyncStepResult Step { get; }
+
+    /// <summary>How many changes have ended so far, this one included.</summary>
+    public int Completed { get; }
+
+    /// <summary>How many changes the apply carries out (the plan's entries that are not unchanged).</summary>
+    public int Total { get; }
+
     /// <summary>The change.</summary>
     public SyncChange Change => Step.Change;
 

@@ -87,7 +87,7 @@ public sealed class ApisClientTests : IDisposable
 
         var adopted = await _scenario.Apis.CreateAsync(OrdersApi).Within();
 
-        adopted.Should().Be(existing);
+        adopted.Should().BeEquivalentTo(existing);
         _scenario.ManagementCalls.Should().Equal(
             "POST resource-servers 409", $"GET resource-servers?identifiers={Orders} 200");
     }
@@ -144,7 +144,7 @@ public sealed class ApisClientTests : IDisposable
 
         var found = await _scenario.Apis.GetAsync(identifier).Within();
 
-        found.Should().Be(expected);
+        found.Should().BeEquivalentTo(expected);
         _scenario.Calls("GET", "resource-servers").Should().ContainSingle();
     }
 
@@ -157,8 +157,8 @@ public sealed class ApisClientTests : IDisposable
         var byIdentifier = await _scenario.Apis.GetAsync(first.Id).Within();
         var byId = await _scenario.Apis.GetByIdAsync(first.Id).Within();
 
-        byIdentifier.Should().Be(second);
-        byId.Should().Be(first);
+        byIdentifier.Should().BeEquivalentTo(second);
+        byId.Should().BeEquivalentTo(first);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class ApisClientTests : IDisposable
 
         var found = await _scenario.Apis.GetByIdAsync(system.Id).Within();
 
-        found.Should().Be(system);
+        found.Should().BeEquivalentTo(system);
         found!.IsSystem.Should().BeTrue();
         found.Definition.DefinesScope("read:resource_servers").Should().BeTrue();
     }
@@ -316,7 +316,7 @@ public sealed class ApisClientTests : IDisposable
 
         var same = await _scenario.Apis.UpdateAsync(Api.WithIdentifier(Orders).WithScope("read:orders", "Read orders").TokensExpireAfter(TimeSpan.FromDays(1)).Build()).Within();
 
-        same.Should().Be(existing);
+        same.Should().BeEquivalentTo(existing);
         _scenario.ManagementCalls.Should().ContainSingle().Which.Should().StartWith("GET resource-servers?identifiers=");
         _scenario.Tenant.StateVersion.Should().Be(version);
     }

@@ -97,18 +97,50 @@ public sealed class ApplicationsClientTests : IDisposable
     }
 
     [Fact]
+    public async Task List_page_reports_the_totals()
+    {
+        for (var i = 0; i < 14; i++)
+        {
+            _scenario.Tenant.Applications.Add($"app {i}", ApplicationKind.SinglePage);
+        }
+
+        var page = await _scenario.Applications.ListPageAsync(1, 10).Within();
+
+        page.Total.Should().Be(15, "the management application is listed too");
+        page.Start.Should().Be(10);
+        page.Limit.Should().Be(10);
+        page.Items.Select(a => a.Name).Should().Equal(Enumerable.Range(9, 5).Select(i => $"app {i}"));
+        page.HasMore.Should().BeFalse();
+        _scenario.Calls("GET", "clients").Select(e => e.PathAndQuery).Should().Equal("/api/v2/clients?page=1&per_page=10&include_totals=true");
+    }
+
+    [Theory]
+    [InlineData(-1, 10)]
+    [InlineData(0, 0)]
+    [InlineData(0, 101)]
+    public async Task List_page_refuses_arguments_out_of_range_before_sending(int page, int perPage)
+    {
+        var act = () => _scenario.Applications.ListPageAsync(page, perPage).Within();
+
+        await act.Should().ThrowAsync<ArgumentOutOfRangeException>();
+        _scenario.Calls("GET", "clients").Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Delete_is_idempotent_and_takes_the_authorizations_along()
     {
         _scenario.Tenant.Apis.Add(Api.WithIdentifier(Orders).WithScope("read:orders").Build());
         var worker = _scenario.Tenant.Applications.AddMachineToMachine("worker");
         _scenario.Tenant.Authorizations.Authorize(worker.ClientId, Orders, ["read:orders"]);
 
-        await _scenario.Applications.DeleteAsync(worker.ClientId).Within();
-        await _scenario.Applications.DeleteAsync(worker.ClientId).Within();
+        var first = await _scenario.Applications.DeleteAsync(worker.ClientId).Within();
+        var second = await _scenario.Applications.DeleteAsync(worker.ClientId).Within();
 
+        first.Should().BeTrue("the application was there");
+        second.Should().BeFalse("it was already gone");
         _scenario.Tenant.Applications.Find(worker.ClientId).Should().BeNull();
         _scenario.Tenant.Authorizations.Find(worker.ClientId, Orders).Should().BeNull();
-        _scenario.Calls("DELETE", $"clients/{worker.ClientId}").Select(e => e.Status).Should().Equal(204, 204);
+        _scenario.Calls("DELETE", $"clients/{worker.ClientId}").Select(e => e.Status).Should().Equal([204], "the second delete finds nothing to delete");
     }
 
     [Fact]
@@ -151,7 +183,7 @@ public sealed class ApplicationsClientTests : IDisposable
         _scenario.Tenant.Authorizations.Authorize(portal.ClientId, Orders, []);
         _scenario.Tenant.Authorizations.Authorize(idle.ClientId, "urn:other", ["read:other"]);
 
-        var view = await _scenario.Applications.ListMachineToMachineAsync(Orders).Within();
+        var view = await _scenario.Applications.ListMachineToMachineAsync(Orders).ToListWithinAsync();
 
         view.Select(v => (v.Application.Name, v.IsAuthorized, string.Join(' ', v.Scopes))).Should().Equal(
             ("Auth0ApiKit management", false, ""),

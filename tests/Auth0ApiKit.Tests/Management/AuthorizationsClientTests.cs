@@ -159,11 +159,29 @@ public sealed class AuthorizationsClientTests : IDisposable
         var forOrders = await _scenario.Authorizations.ListAsync(apiIdentifier: Orders).ToListWithinAsync();
         var all = await _scenario.Authorizations.ListAsync().ToListWithinAsync();
 
-        ofWorker.Select(a => a.ApiIdentifier).Should().Equal(Orders, "urn:other");
-        forOrders.Select(a => a.ClientId).Should().Equal(_worker.ClientId, other.ClientId);
+        ofWorker.Select(a => a.ApiIdentifier).Should().BeEquivalentTo([Orders, "urn:other"], "Auth0 lists grants in id order, not creation order");
+        forOrders.Select(a => a.ClientId).Should().BeEquivalentTo([_worker.ClientId, other.ClientId], "Auth0 lists grants in id order, not creation order");
         all.Should().HaveCount(4, "the management application's authorization counts too");
         (await _scenario.Authorizations.GetAsync(other.ClientId, "urn:other").Within()).Should().BeNull();
         (await _scenario.Authorizations.GetAsync(other.ClientId, Orders).Within())!.Scopes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task List_page_reports_the_totals_of_applications_authorizations_only()
+    {
+        var other = _scenario.Tenant.Applications.AddMachineToMachine("other");
+        _scenario.Tenant.Authorizations.Authorize(_worker.ClientId, Orders, ["read:orders"]);
+        _scenario.Tenant.Authorizations.Authorize(other.ClientId, Orders, []);
+
+        var forOrders = await _scenario.Authorizations.ListPageAsync(0, 1, apiIdentifier: Orders).Within();
+        var ofOther = await _scenario.Authorizations.ListPageAsync(0, 10, clientId: other.ClientId).Within();
+
+        forOrders.Total.Should().Be(2);
+        forOrders.Items.Should().ContainSingle().Which.ApiIdentifier.Should().Be(Orders);
+        forOrders.HasMore.Should().BeTrue();
+        ofOther.Items.Should().ContainSingle().Which.ClientId.Should().Be(other.ClientId);
+        ofOther.Total.Should().Be(1);
+        _scenario.Calls("GET", "client-grants").Should().OnlyContain(e => e.PathAndQuery.Contains("subject_type=client", StringComparison.Ordinal));
     }
 
     [Fact]

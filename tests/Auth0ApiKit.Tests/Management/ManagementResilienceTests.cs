@@ -108,7 +108,7 @@ public sealed class ManagementResilienceTests : IDisposable
         var created = await _scenario.DriveAsync(_scenario.Apis.CreateAsync(OrdersApi));
 
         created.Definition.Name.Should().Be("Orders API");
-        _scenario.Tenant.Apis.All.Where(a => a.Identifier == Orders).Should().ContainSingle().Which.Should().Be(created);
+        _scenario.Tenant.Apis.All.Where(a => a.Identifier == Orders).Should().ContainSingle().Which.Should().BeEquivalentTo(created);
         var statuses = _scenario.Calls("POST", "resource-servers").Select(c => c.Status);
         statuses.Should().Equal(fault.Contains("after commit", StringComparison.Ordinal) ? [StatusOf(fault), 409] : new[] { StatusOf(fault), 201 });
     }

@@ -27,7 +27,7 @@ public sealed class SyncPlanTests : IDisposable
 
         var api = plan.ApiChanges.Should().ContainSingle().Subject;
         api.Kind.Should().Be(ChangeKind.Create);
-        api.Fields.Should().Equal(new FieldChange("name", null, "Orders API"));
+        api.Fields.Should().BeEquivalentTo([Auth0ModelFactory.FieldChange("name", null, "Orders API")], o => o.WithStrictOrdering());
         api.Scopes.Select(s => s.ToString()).Should().Equal("+ read:orders \"Read orders\"", "+ write:orders \"Write orders\"");
         var grant = plan.AuthorizationChanges.Should().ContainSingle().Subject;
         (grant.Kind, grant.ClientId, grant.ApplicationName, grant.ApiIdentifier).Should().Be((ChangeKind.Create, worker.ClientId, "worker", Orders.Identifier));
@@ -76,10 +76,12 @@ public sealed class SyncPlanTests : IDisposable
 
         api.Kind.Should().Be(ChangeKind.Update);
         api.Fields.Should().BeEmpty();
-        api.Scopes.Should().Equal(
-            new ScopeChange(ChangeKind.Update, "read:orders", "Read orders", "Read every order"),
-            new ScopeChange(ChangeKind.Create, "cancel:orders", null, null),
-            new ScopeChange(ChangeKind.Delete, "write:orders", "Write orders", null));
+        api.Scopes.Should().BeEquivalentTo(
+            [
+                Auth0ModelFactory.ScopeChange(ChangeKind.Update, "read:orders", "Read orders", "Read every order"),
+                Auth0ModelFactory.ScopeChange(ChangeKind.Create, "cancel:orders", null, null),
+                Auth0ModelFactory.ScopeChange(ChangeKind.Delete, "write:orders", "Write orders", null),
+            ], o => o.WithStrictOrdering());
     }
 
     [Fact]
@@ -96,7 +98,7 @@ public sealed class SyncPlanTests : IDisposable
 
         unset.IsEmpty.Should().BeTrue();
         same.IsEmpty.Should().BeTrue();
-        other.ApiChanges.Single().Fields.Should().Equal(new FieldChange("signing_secret", null, null, IsSecret: true));
+        other.ApiChanges.Single().Fields.Should().BeEquivalentTo([Auth0ModelFactory.FieldChange("signing_secret", null, null, isSecret: true)], o => o.WithStrictOrdering());
         other.ToString().Should().Contain("signing_secret: (changed)").And.NotContain(Other).And.NotContain(Secret);
         other.ToJson().Should().Contain("\"secret\": true").And.NotContain(Other).And.NotContain(Secret);
         other.ApiChanges.Single().ToString().Should().NotContain(Other);
@@ -115,7 +117,7 @@ public sealed class SyncPlanTests : IDisposable
         var change = refused.ApiChanges.Single();
         (change.Kind, change.IsRefused, refused.CanApply).Should().Be((ChangeKind.Replace, true, false));
         change.Reason.Should().Be("the signing algorithm changes from RS256 to HS256, which cannot change in place");
-        change.Fields[0].Should().Be(new FieldChange("signing_alg", "RS256", "HS256"));
+        change.Fields[0].Should().BeEquivalentTo(Auth0ModelFactory.FieldChange("signing_alg", "RS256", "HS256"));
         await FluentActions.Awaiting(() => _harness.ApplyAsync(refused)).Should().ThrowAsync<InvalidOperationException>()
             .WithMessage("*AllowReplacement*nothing was applied*");
         _harness.Tenant.StateVersion.Should().Be(version);

@@ -8,7 +8,6 @@ namespace Auth0ApiKit.Management;
 internal sealed class ApisClient : IApisClient
 {
     private const string Path = "resource-servers";
-    private const int PageSize = 100;
 
     private readonly ManagementConnection _connection;
     private readonly ApiTester _tester;
@@ -62,17 +61,14 @@ internal sealed class ApisClient : IApisClient
     }
 
     public IAsyncEnumerable<TenantApi> ListAsync(CancellationToken cancellationToken = default) =>
-        ResultPage<TenantApi>.EnumerateAsync((page, ct) => ListPageAsync(page, PageSize, ct), cancellationToken);
+        ResultPage<TenantApi>.EnumerateAsync((page, ct) => ListPageAsync(page, OffsetPaging.MaxPerPage, ct), cancellationToken);
 
     public async Task<ResultPage<TenantApi>> ListPageAsync(int page, int perPage, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(page);
-        ArgumentOutOfRangeException.ThrowIfLessThan(perPage, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(perPage, PageSize);
-        var result = await _connection.SendAsync(HttpMethod.Get, $"{Path}?page={page}&per_page={perPage}&include_totals=true",
+        var result = await _connection.SendAsync(HttpMethod.Get, $"{Path}?{OffsetPaging.Query(page, perPage)}",
             null, WireJson.Context.ResourceServerPageDto, cancellationToken).ConfigureAwait(false);
         var items = (result.ResourceServers ?? []).Select(ToTenantApi).ToList();
-        return new ResultPage<TenantApi>(items, result.Total ?? items.Count, result.Start ?? page * perPage, result.Limit ?? perPage);
+        return OffsetPaging.Page(items, result.Total, result.Start, result.Limit, page, perPage);
     }
 
     public async Task<TenantApi> UpdateAsync(ApiDefinition desired, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Auth0ApiKit.Applications;
 using Auth0ApiKit.Validation;
 using Auth0ApiKit.Wire;
@@ -8,7 +9,6 @@ namespace Auth0ApiKit.Management;
 internal sealed class ApplicationsClient : IApplicationsClient
 {
     private const string Path = "clients";
-    private const int PageSize = 100;
 
     private readonly ManagementConnection _connection;
     private readonly AuthorizationsClient _authorizations;
@@ -47,20 +47,26 @@ internal sealed class ApplicationsClient : IApplicationsClient
     }
 
     public IAsyncEnumerable<TenantApplication> ListAsync(CancellationToken cancellationToken = default) =>
-        ResultPage<TenantApplication>.EnumerateAsync(ListPageAsync, cancellationToken);
+        ResultPage<TenantApplication>.EnumerateAsync((page, ct) => ListPageAsync(page, OffsetPaging.MaxPerPage, ct), cancellationToken);
 
-    private async Task<ResultPage<TenantApplication>> ListPageAsync(int page, CancellationToken cancellationToken)
+    public async Task<ResultPage<TenantApplication>> ListPageAsync(int page, int perPage, CancellationToken cancellationToken = default)
     {
-        var result = await _connection.SendAsync(HttpMethod.Get, $"{Path}?page={page}&per_page={PageSize}&include_totals=true",
+        var result = await _connection.SendAsync(HttpMethod.Get, $"{Path}?{OffsetPaging.Query(page, perPage)}",
             null, WireJson.Context.ClientPageDto, cancellationToken).ConfigureAwait(false);
         var items = (result.Clients ?? []).Select(ToTenantApplication).ToList();
-        return new ResultPage<TenantApplication>(items, result.Total ?? items.Count, result.Start ?? page * PageSize, result.Limit ?? PageSize);
+        return OffsetPaging.Page(items, result.Total, result.Start, result.Limit, page, perPage);
     }
 
-    public Task DeleteAsync(string clientId, CancellationToken cancellationToken = default)
+    public async Task<bool> DeleteAsync(string clientId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(clientId);
-        return _connection.SendAsync(HttpMethod.Delete, $"{Path}/{ManagementConnection.Segment(clientId)}", cancellationToken);
+        // Auth0 answers 204 whether or not the application was there: ask first, as for APIs.
+        if (await GetAsync(clientId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return false;
+        }
+
+        await _connection.SendAsync(HttpMethod.Delete, $"{Path}/{ManagementConnection.Segment(clientId)}", cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     public async Task<TenantApplication> RotateSecretAsync(string clientId, CancellationToken cancellationToken = default)
@@ -71,25 +77,28 @@ internal sealed class ApplicationsClient : IApplicationsClient
         return ToTenantApplication(rotated);
     }
 
-    public async Task<IReadOnlyList<MachineToMachineAccess>> ListMachineToMachineAsync(string apiIdentifier, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<MachineToMachineAccess> ListMachineToMachineAsync(string apiIdentifier, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(apiIdentifier);
+        return MachineToMachineAsync(apiIdentifier, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<MachineToMachineAccess> MachineToMachineAsync(string apiIdentifier,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var grants = new Dictionary<string, TenantAuthorization>(StringComparer.Ordinal);
         await foreach (var grant in _authorizations.ListAsync(clientId: null, apiIdentifier, cancellationToken).ConfigureAwait(false))
         {
             grants[grant.ClientId] = grant;
         }
 
-        var rows = new List<MachineToMachineAccess>();
         await foreach (var application in ListAsync(cancellationToken).ConfigureAwait(false))
         {
             if (application.Definition.CanUseClientCredentials)
             {
-                rows.Add(new MachineToMachineAccess(application, grants.GetValueOrDefault(application.ClientId)));
+                yield return new MachineToMachineAccess(application, grants.GetValueOrDefault(application.ClientId));
             }
         }
-
-        return rows;
     }
 
     internal static TenantApplication ToTenantApplication(ClientDto row) =>

@@ -18,8 +18,15 @@ public interface IApplicationsClient
     /// <summary>Every application, fetched a page at a time as the enumeration goes.</summary>
     IAsyncEnumerable<TenantApplication> ListAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes the application (and Auth0 deletes its authorizations); one that is not there is not an error.</summary>
-    Task DeleteAsync(string clientId, CancellationToken cancellationToken = default);
+    /// <summary>One page of applications with the total count.</summary>
+    /// <param name="page">The page, from 0.</param>
+    /// <param name="perPage">The page size, 1 to 100.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    Task<ResultPage<TenantApplication>> ListPageAsync(int page, int perPage, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the application (and Auth0 deletes its authorizations). Deleting one that is not there is not an error.</summary>
+    /// <returns>Whether an application was deleted.</returns>
+    Task<bool> DeleteAsync(string clientId, CancellationToken cancellationToken = default);
 
     /// <summary>Gives the application a new client secret; the old one stops working at once. Needs the <c>update:client_keys</c> scope.</summary>
     /// <exception cref="Auth0NotFoundException">There is no such application.</exception>
@@ -28,7 +35,9 @@ public interface IApplicationsClient
 
     /// <summary>
     /// The dashboard's "Machine to Machine Applications" view of an API: every application that may use the
-    /// client-credentials grant, with whether and for which scopes it is authorized for the API.
+    /// client-credentials grant, with whether and for which scopes it is authorized for the API. It joins two lists
+    /// (the API's authorizations, read first, and the applications, fetched a page at a time as the enumeration goes),
+    /// so it has no pages of its own.
     /// </summary>
-    Task<IReadOnlyList<MachineToMachineAccess>> ListMachineToMachineAsync(string apiIdentifier, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<MachineToMachineAccess> ListMachineToMachineAsync(string apiIdentifier, CancellationToken cancellationToken = default);
 }

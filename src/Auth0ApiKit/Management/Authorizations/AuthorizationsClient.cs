@@ -10,7 +10,6 @@ internal sealed class AuthorizationsClient : IAuthorizationsClient
 {
     private const string Path = "client-grants";
     private const string ClientSubject = ClientGrantFields.ClientSubjectType;
-    private const int PageSize = 100;
 
     private readonly ManagementConnection _connection;
     private readonly ApisClient _apis;
@@ -73,9 +72,7 @@ internal sealed class AuthorizationsClient : IAuthorizationsClient
     public async IAsyncEnumerable<TenantAuthorization> ListAsync(string? clientId = null, string? apiIdentifier = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var filter = $"{Path}?take={PageSize}" +
-                     (clientId is null ? string.Empty : "&client_id=" + Uri.EscapeDataString(clientId)) +
-                     (apiIdentifier is null ? string.Empty : "&audience=" + Uri.EscapeDataString(apiIdentifier));
+        var filter = $"{Path}?take={OffsetPaging.MaxPerPage}" + Filter(clientId, apiIdentifier);
         string? from = null;
         do
         {
@@ -92,6 +89,17 @@ internal sealed class AuthorizationsClient : IAuthorizationsClient
             from = page.Next;
         }
         while (!string.IsNullOrEmpty(from));
+    }
+
+    public async Task<ResultPage<TenantAuthorization>> ListPageAsync(int page, int perPage, string? clientId = null, string? apiIdentifier = null,
+        CancellationToken cancellationToken = default)
+    {
+        // Filtered on the subject type by Auth0, so that the totals count only applications' authorizations.
+        var result = await _connection.SendAsync(HttpMethod.Get,
+            $"{Path}?{OffsetPaging.Query(page, perPage)}&subject_type={ClientSubject}{Filter(clientId, apiIdentifier)}",
+            null, WireJson.Context.ClientGrantPageDto, cancellationToken).ConfigureAwait(false);
+        var items = (result.ClientGrants ?? []).Select(ToTenantAuthorization).ToList();
+        return OffsetPaging.Page(items, result.Total, result.Start, result.Limit, page, perPage);
     }
 
     public async Task<TenantAuthorization> ChangeScopesAsync(string clientId, string apiIdentifier, IEnumerable<string> scopes, CancellationToken cancellationToken = default)
@@ -152,6 +160,10 @@ internal sealed class AuthorizationsClient : IAuthorizationsClient
             _ => throw new InvalidOperationException($"{matches.Count} applications are named '{name}'; refer to the one you mean by client id."),
         };
     }
+
+    private static string Filter(string? clientId, string? apiIdentifier) =>
+        (clientId is null ? string.Empty : "&client_id=" + Uri.EscapeDataString(clientId)) +
+        (apiIdentifier is null ? string.Empty : "&audience=" + Uri.EscapeDataString(apiIdentifier));
 
     internal static TenantAuthorization ToTenantAuthorization(ClientGrantDto row) =>
         new(row.Id ?? string.Empty, row.ClientId ?? string.Empty, row.Audience ?? string.Empty, row.Scope ?? []);

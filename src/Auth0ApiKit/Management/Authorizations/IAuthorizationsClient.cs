@@ -28,8 +28,20 @@ public interface IAuthorizationsClient
     /// <summary>The application's authorization for the API, or <see langword="null"/>.</summary>
     Task<TenantAuthorization?> GetAsync(string clientId, string apiIdentifier, CancellationToken cancellationToken = default);
 
-    /// <summary>Authorizations, optionally of one application and/or for one API, fetched a page at a time.</summary>
+    /// <summary>
+    /// Authorizations, optionally of one application and/or for one API, fetched a page at a time as the enumeration
+    /// goes (with Auth0's checkpoint paging, which neither skips nor repeats an authorization when others are added meanwhile).
+    /// </summary>
     IAsyncEnumerable<TenantAuthorization> ListAsync(string? clientId = null, string? apiIdentifier = null, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of authorizations, optionally of one application and/or for one API, with the total count.</summary>
+    /// <param name="page">The page, from 0.</param>
+    /// <param name="perPage">The page size, 1 to 100.</param>
+    /// <param name="clientId">Only the authorizations of this application.</param>
+    /// <param name="apiIdentifier">Only the authorizations for this API.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    Task<ResultPage<TenantAuthorization>> ListPageAsync(int page, int perPage, string? clientId = null, string? apiIdentifier = null,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Changes the scopes of an existing authorization (checked against the API's scopes first).</summary>
     /// <exception cref="Auth0NotFoundException">The application is not authorized for the API.</exception>
