@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
+using Auth0ApiKit.Authentication;
 using Auth0ApiKit.Management;
 using Auth0ApiKit.Sync;
+using Auth0ApiKit.Tokens;
 
 namespace Auth0ApiKit;
 
@@ -154,5 +156,22 @@ public static class Auth0ModelFactory
     {
         ArgumentNullException.ThrowIfNull(step);
         return new(step, completed, total);
+    }
+    /// <summary>What <see cref="IApisClient.TestAsync"/> reports: the token an application got for an API, and whether the API accepts it.</summary>
+    /// <param name="apiIdentifier">The API tested.</param>
+    /// <param name="clientId">The application whose credentials were used.</param>
+    /// <param name="token">The token issued; <see langword="null"/> when the token endpoint refused.</param>
+    /// <param name="refusal">Why the test failed before validation, or <see langword="null"/>.</param>
+    /// <param name="validationFailure">Why the API would reject the token, or <see langword="null"/> when it accepts it.</param>
+    /// <param name="validationMessage">The validator's explanation of a rejection.</param>
+    /// <param name="claims">The claims of an accepted token; none when left out.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="apiIdentifier"/> or <paramref name="clientId"/> is <see langword="null"/>.</exception>
+    public static ApiTestReport ApiTestReport(string apiIdentifier, string clientId, AccessToken? token = null, string? refusal = null,
+        AccessTokenValidationFailure? validationFailure = null, string? validationMessage = null, IReadOnlyDictionary<string, string>? claims = null)
+    {
+        ArgumentNullException.ThrowIfNull(apiIdentifier);
+        ArgumentNullException.ThrowIfNull(clientId);
+        return new(apiIdentifier, clientId, token, refusal, validationFailure, validationMessage,
+            claims ?? new Dictionary<string, string>(StringComparer.Ordinal));
     }
 }

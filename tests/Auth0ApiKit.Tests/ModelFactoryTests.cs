@@ -1,7 +1,9 @@
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
+using Auth0ApiKit.Authentication;
 using Auth0ApiKit.Management;
 using Auth0ApiKit.Sync;
+using Auth0ApiKit.Tokens;
 
 namespace Auth0ApiKit.Tests;
 
@@ -34,6 +36,22 @@ public sealed class ModelFactoryTests
         access.IsAuthorized.Should().BeTrue();
         access.Scopes.Should().Equal("read:orders");
         Auth0ModelFactory.MachineToMachineAccess(application).Scopes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_test_report_passes_only_with_a_token_and_no_refusal_or_rejection()
+    {
+        var token = new AccessToken(new Secret("eyJ.token.value"), Orders.Identifier, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddHours(1), ["read:orders"]);
+
+        var passed = Auth0ModelFactory.ApiTestReport(Orders.Identifier, "client-1", token, claims: new Dictionary<string, string> { ["sub"] = "client-1@clients" });
+        var refused = Auth0ModelFactory.ApiTestReport(Orders.Identifier, "client-1", refusal: "Unauthorized");
+        var rejected = Auth0ModelFactory.ApiTestReport(Orders.Identifier, "client-1", token,
+            validationFailure: AccessTokenValidationFailure.InvalidAudience, validationMessage: "not for this API");
+
+        (passed.Passed, passed.Scopes.Count, passed.Claims["sub"]).Should().Be((true, 1, "client-1@clients"));
+        (refused.Passed, refused.Token, refused.Refusal).Should().Be((false, null, "Unauthorized"));
+        (rejected.Passed, rejected.ValidationFailure).Should().Be((false, AccessTokenValidationFailure.InvalidAudience));
+        passed.ToString().Should().NotContain("eyJ.token.value", "a report never shows the token");
     }
 
     [Fact]

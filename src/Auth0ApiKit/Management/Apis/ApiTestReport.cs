@@ -9,20 +9,29 @@ namespace Auth0ApiKit.Management;
 public sealed class ApiTestReport
 {
     internal ApiTestReport(string apiIdentifier, string clientId, AccessToken? token, string? refusal,
-        AccessTokenValidationResult? validation)
+        AccessTokenValidationFailure? validationFailure, string? validationMessage, IReadOnlyDictionary<string, string> claims)
     {
         ApiIdentifier = apiIdentifier;
         ClientId = clientId;
         Token = token;
         Refusal = refusal;
-        ValidationFailure = validation is { IsValid: false } ? validation.Failure : null;
-        ValidationMessage = validation?.Message;
-        Claims = validation?.Principal?.Claims
-            .GroupBy(c => c.Type, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => string.Join(' ', g.Select(c => c.Value)), StringComparer.Ordinal)
-            ?? new Dictionary<string, string>();
-        Passed = token is not null && validation is { IsValid: true };
+        ValidationFailure = validationFailure;
+        ValidationMessage = validationMessage;
+        Claims = claims;
+        Passed = token is not null && refusal is null && validationFailure is null;
     }
+
+    /// <summary>The report of a token that was issued and validated.</summary>
+    internal static ApiTestReport Validated(string apiIdentifier, string clientId, AccessToken token, AccessTokenValidationResult validation) =>
+        new(apiIdentifier, clientId, token, null, validation.IsValid ? null : validation.Failure, validation.Message,
+            validation.Principal?.Claims
+                .GroupBy(c => c.Type, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => string.Join(' ', g.Select(c => c.Value)), StringComparer.Ordinal)
+            ?? new Dictionary<string, string>());
+
+    /// <summary>The report of a test that stopped before validation.</summary>
+    internal static ApiTestReport Refused(string apiIdentifier, string clientId, AccessToken? token, string refusal) =>
+        new(apiIdentifier, clientId, token, refusal, null, null, new Dictionary<string, string>());
 
     /// <summary>Whether the token was issued and the API would accept it.</summary>
     public bool Passed { get; }

@@ -33,7 +33,7 @@ internal sealed class ApiTester
         }
         catch (Auth0AuthenticationException refused)
         {
-            return new ApiTestReport(api.Identifier, clientId, null, refused.Message, null);
+            return ApiTestReport.Refused(api.Identifier, clientId, null, refused.Message);
         }
 
         AccessTokenValidator validator;
@@ -45,10 +45,10 @@ internal sealed class ApiTester
         catch (ArgumentException cannotValidate)
         {
             // An algorithm the SDK cannot validate (PS256), or an HS256 API whose secret the tenant did not return.
-            return new ApiTestReport(api.Identifier, clientId, token, "The token was issued but cannot be validated here: " + cannotValidate.Message, null);
+            return ApiTestReport.Refused(api.Identifier, clientId, token, "The token was issued but cannot be validated here: " + cannotValidate.Message);
         }
 
         var result = await validator.ValidateAsync(token.Value.Reveal(), cancellationToken).ConfigureAwait(false);
-        return new ApiTestReport(api.Identifier, clientId, token, null, result);
+        return ApiTestReport.Validated(api.Identifier, clientId, token, result);
     }
 }
