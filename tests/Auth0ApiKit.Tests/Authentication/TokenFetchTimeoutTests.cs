@@ -41,8 +41,8 @@ public class TokenFetchTimeoutTests
         var endpoint = new HangingEndpoint();
         using var http = new HttpClient(endpoint) { Timeout = Timeout.InfiniteTimeSpan };
         var tenant = TenantUrls.ForDomain("hang.auth0.test");
-        var provider = new ClientCredentialsTokenProvider(tenant, new Auth0TokenClient(tenant, http, clock),
-            new ClientCredentials("client", new Secret("secret")), new AccessTokenCacheOptions { FetchTimeout = TimeSpan.FromSeconds(30) }, clock);
+        var provider = new ClientCredentialsTokenProvider(tenant, new Auth0TokenClient(tenant, http, new Auth0TokenClientOptions { TimeProvider = clock }),
+            new ClientCredentials("client", new Secret("secret")), new AccessTokenCacheOptions { FetchTimeout = TimeSpan.FromSeconds(30), TimeProvider = clock });
 
         var first = provider.GetTokenAsync("https://api.example.com").AsTask();
         for (var i = 0; i < 100 && !first.IsCompleted; i++)
