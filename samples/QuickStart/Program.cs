@@ -112,7 +112,7 @@ try
     await console.StepAsync("7. Validate the token exactly as the API will", async () =>
     {
         var read = await auth0.Apis.GetAsync(orders.Identifier) ?? throw new InvalidOperationException("The API is gone.");
-        var validator = new AccessTokenValidator(read.Definition, auth0.Tenant, new JsonWebKeySetCache(http, auth0.Tenant.JwksUri));
+        var validator = new AccessTokenValidator(read.Definition, auth0.Urls, new JsonWebKeySetCache(http, auth0.Urls.JwksUri));
         var result = await validator.ValidateAsync(report.Token!.Value.Reveal());
         console.Line(result.IsValid
             ? $"Valid: subject {result.Subject}, scopes [{string.Join(' ', result.Scopes)}], expires {result.ExpiresAt:u}"

@@ -9,7 +9,9 @@ namespace Auth0ApiKit.Testing.FluentAssertions;
 
 /// <summary>
 /// Assertions on an access token's header and claims, read without validating the signature (validate with
-/// <c>AccessTokenValidator</c>; assert with these). Failure messages never show the token itself.
+/// <c>AccessTokenValidator</c>; assert with these). Failure messages never show the token itself. Every assertion takes
+/// <c>because</c> and <c>becauseArgs</c>; those with a list of values take them after the list as an
+/// <see cref="IEnumerable{T}"/>, as FluentAssertions' own do.
 /// </summary>
 public sealed class AccessTokenAssertions : ReferenceTypeAssertions<JsonWebToken, AccessTokenAssertions>
 {
@@ -42,30 +44,42 @@ public sealed class AccessTokenAssertions : ReferenceTypeAssertions<JsonWebToken
         Check(Subject.Subject == subject, because, becauseArgs, "to have subject {0}{reason}, but it has {1}.", subject, Subject.Subject);
 
     /// <summary>Asserts that the space-separated <c>scope</c> claim holds every one of <paramref name="scopes"/>.</summary>
-    public AndConstraint<AccessTokenAssertions> HaveScopes(params string[] scopes)
+    public AndConstraint<AccessTokenAssertions> HaveScopes(params string[] scopes) => HaveScopes(scopes, string.Empty);
+
+    /// <summary>Asserts that the space-separated <c>scope</c> claim holds every one of <paramref name="scopes"/>.</summary>
+    public AndConstraint<AccessTokenAssertions> HaveScopes(IEnumerable<string> scopes, string because = "", params object[] becauseArgs)
     {
         ArgumentNullException.ThrowIfNull(scopes);
+        var expected = scopes.ToList();
         var granted = Scopes();
-        var missing = scopes.Where(s => !granted.Contains(s, StringComparer.Ordinal)).ToList();
-        return Check(missing.Count == 0, string.Empty, [], "to have scopes {0}, but {1} are missing (it has {2}).", scopes, missing, granted);
+        var missing = expected.Where(s => !granted.Contains(s, StringComparer.Ordinal)).ToList();
+        return Check(missing.Count == 0, because, becauseArgs, "to have scopes {0}{reason}, but {1} are missing (it has {2}).", expected, missing, granted);
     }
 
     /// <summary>Asserts that the <c>scope</c> claim holds exactly <paramref name="scopes"/>, in any order.</summary>
-    public AndConstraint<AccessTokenAssertions> HaveExactlyScopes(params string[] scopes)
+    public AndConstraint<AccessTokenAssertions> HaveExactlyScopes(params string[] scopes) => HaveExactlyScopes(scopes, string.Empty);
+
+    /// <summary>Asserts that the <c>scope</c> claim holds exactly <paramref name="scopes"/>, in any order.</summary>
+    public AndConstraint<AccessTokenAssertions> HaveExactlyScopes(IEnumerable<string> scopes, string because = "", params object[] becauseArgs)
     {
         ArgumentNullException.ThrowIfNull(scopes);
+        var expected = scopes.ToList();
         var granted = Scopes();
-        return Check(granted.Order(StringComparer.Ordinal).SequenceEqual(scopes.Order(StringComparer.Ordinal), StringComparer.Ordinal),
-            string.Empty, [], "to have exactly scopes {0}, but it has {1}.", scopes, granted);
+        return Check(granted.Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal), StringComparer.Ordinal),
+            because, becauseArgs, "to have exactly scopes {0}{reason}, but it has {1}.", expected, granted);
     }
 
     /// <summary>Asserts that the <c>permissions</c> claim holds every one of <paramref name="permissions"/>.</summary>
-    public AndConstraint<AccessTokenAssertions> HavePermissions(params string[] permissions)
+    public AndConstraint<AccessTokenAssertions> HavePermissions(params string[] permissions) => HavePermissions(permissions, string.Empty);
+
+    /// <summary>Asserts that the <c>permissions</c> claim holds every one of <paramref name="permissions"/>.</summary>
+    public AndConstraint<AccessTokenAssertions> HavePermissions(IEnumerable<string> permissions, string because = "", params object[] becauseArgs)
     {
         ArgumentNullException.ThrowIfNull(permissions);
+        var expected = permissions.ToList();
         var granted = Subject.Claims.Where(c => c.Type == "permissions").Select(c => c.Value).ToList();
-        var missing = permissions.Where(p => !granted.Contains(p, StringComparer.Ordinal)).ToList();
-        return Check(missing.Count == 0, string.Empty, [], "to have permissions {0}, but {1} are missing.", permissions, missing);
+        var missing = expected.Where(p => !granted.Contains(p, StringComparer.Ordinal)).ToList();
+        return Check(missing.Count == 0, because, becauseArgs, "to have permissions {0}{reason}, but {1} are missing.", expected, missing);
     }
 
     /// <summary>Asserts the <c>exp</c> claim, to the second.</summary>

@@ -5,7 +5,11 @@ using FluentAssertions.Primitives;
 
 namespace Auth0ApiKit.Testing.FluentAssertions;
 
-/// <summary>Assertions on a fake tenant's state and request journal.</summary>
+/// <summary>
+/// Assertions on a fake tenant's state and request journal. Every assertion takes <c>because</c> and
+/// <c>becauseArgs</c>; <see cref="HaveAuthorization(string, string, IEnumerable{string}, string, object[])"/> takes them
+/// after its scopes.
+/// </summary>
 public sealed class FakeTenantAssertions : ReferenceTypeAssertions<FakeTenant, FakeTenantAssertions>
 {
     internal FakeTenantAssertions(FakeTenant tenant) : base(tenant)
@@ -33,22 +37,28 @@ public sealed class FakeTenantAssertions : ReferenceTypeAssertions<FakeTenant, F
     }
 
     /// <summary>Asserts that the application is authorized for the API with exactly these scopes (in any order).</summary>
-    public AndWhichConstraint<FakeTenantAssertions, TenantAuthorization> HaveAuthorization(string clientId, string apiIdentifier, params string[] scopes)
+    public AndWhichConstraint<FakeTenantAssertions, TenantAuthorization> HaveAuthorization(string clientId, string apiIdentifier, params string[] scopes) =>
+        HaveAuthorization(clientId, apiIdentifier, scopes, string.Empty);
+
+    /// <summary>Asserts that the application is authorized for the API with exactly these scopes (in any order).</summary>
+    public AndWhichConstraint<FakeTenantAssertions, TenantAuthorization> HaveAuthorization(string clientId, string apiIdentifier, IEnumerable<string> scopes,
+        string because = "", params object[] becauseArgs)
     {
         ArgumentNullException.ThrowIfNull(scopes);
+        var expected = scopes.ToList();
         var grant = Subject.Authorizations.Find(clientId, apiIdentifier);
-        Execute.Assertion.ForCondition(grant is not null)
-            .FailWith("Expected {0} to be authorized for {1}, but it is not.", clientId, apiIdentifier)
-            .Then.ForCondition(grant is not null && grant.Scopes.Order(StringComparer.Ordinal).SequenceEqual(scopes.Order(StringComparer.Ordinal), StringComparer.Ordinal))
-            .FailWith("Expected {0} to be authorized for {1} with scopes {2}, but it has {3}.", clientId, apiIdentifier, scopes, grant?.Scopes);
+        Execute.Assertion.BecauseOf(because, becauseArgs).ForCondition(grant is not null)
+            .FailWith("Expected {0} to be authorized for {1}{reason}, but it is not.", clientId, apiIdentifier)
+            .Then.ForCondition(grant is not null && grant.Scopes.Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+            .FailWith("Expected {0} to be authorized for {1} with scopes {2}{reason}, but it has {3}.", clientId, apiIdentifier, expected, grant?.Scopes);
         return new AndWhichConstraint<FakeTenantAssertions, TenantAuthorization>(this, grant!);
     }
 
     /// <summary>Asserts that the application is not authorized for the API.</summary>
-    public AndConstraint<FakeTenantAssertions> NotHaveAuthorization(string clientId, string apiIdentifier)
+    public AndConstraint<FakeTenantAssertions> NotHaveAuthorization(string clientId, string apiIdentifier, string because = "", params object[] becauseArgs)
     {
-        Execute.Assertion.ForCondition(Subject.Authorizations.Find(clientId, apiIdentifier) is null)
-            .FailWith("Expected {0} not to be authorized for {1}, but it is.", clientId, apiIdentifier);
+        Execute.Assertion.BecauseOf(because, becauseArgs).ForCondition(Subject.Authorizations.Find(clientId, apiIdentifier) is null)
+            .FailWith("Expected {0} not to be authorized for {1}{reason}, but it is.", clientId, apiIdentifier);
         return new AndConstraint<FakeTenantAssertions>(this);
     }
 

@@ -41,7 +41,8 @@ public sealed class PermissionsClaimTests
     {
         await using var scenario = await Scenario.StartAsync(Orders);
         var token = WithPermissions(scenario.Token(), permissionsJson);
-        var validator = new AccessTokenValidator(scenario.Api, scenario.Tenant.Urls, signingKeys: null, timeProvider: scenario.Clock);
+        var validator = new AccessTokenValidator(scenario.Api, scenario.Tenant.Urls, signingKeys: null,
+            new AccessTokenValidatorOptions { TimeProvider = scenario.Clock });
 
         using var response = await scenario.App.SendAsync(HttpMethod.Delete, "/orders", token);
         var result = await validator.ValidateAsync(token).WaitAsync(Bound);

@@ -39,8 +39,8 @@ public sealed class ReadmeExamplesTests
 
         var tenant = _tenant.Urls;                                       // README: TenantUrls.ForDomain("dev-abc.us.auth0.com")
         using var http = new HttpClient(_tenant.CreateHandler());       // README: new HttpClient()
-        var keys = new JsonWebKeySetCache(http, tenant.JwksUri, timeProvider: _clock);
-        var validator = new AccessTokenValidator(orders, tenant, keys, timeProvider: _clock);
+        var keys = new JsonWebKeySetCache(http, tenant.JwksUri, new JsonWebKeySetCacheOptions { TimeProvider = _clock });
+        var validator = new AccessTokenValidator(orders, tenant, keys, new AccessTokenValidatorOptions { TimeProvider = _clock });
 
         var result = await validator.ValidateAsync(bearerToken).WaitAsync(Bound);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Auth0ApiKit.Apis;
+using Auth0ApiKit.AspNetCore;
 using Auth0ApiKit.Testing;
 using Auth0ApiKit.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -27,6 +28,30 @@ public sealed class RegistrationTests
         FluentActions.Invoking(() => authentication.AddAuth0JwtBearer("https://dev-abc.us.auth0.com/", TestApis.Rs256)).Should().Throw<ArgumentException>()
             .WithParameterName("domain");
         FluentActions.Invoking(() => TenantUrls.ForIssuer("http://auth.example.com/")).Should().Throw<ArgumentException>("plain http is for loopback emulators only");
+    }
+
+    [Fact]
+    public async Task Each_rung_of_the_ladder_adds_its_scheme_for_the_tenant_and_a_null_configure_sets_nothing()
+    {
+        const string Domain = "dev-abc.us.auth0.com";
+        var services = new ServiceCollection().AddLogging();
+        services.AddAuthentication()
+            .AddAuth0JwtBearer(Domain, TestApis.Rs256, configure: null)
+            .AddAuth0JwtBearer("by-domain", Domain, TestApis.Rs256)
+            .AddAuth0JwtBearer("by-domain-configured", Domain, TestApis.Rs256, configure: null)
+            .AddAuth0JwtBearer("by-urls", TenantUrls.ForDomain(Domain), TestApis.Rs256)
+            .AddAuth0JwtBearer("by-urls-configured", TenantUrls.ForDomain(Domain), TestApis.Rs256, o => o.Validation.ClockSkew = TimeSpan.Zero);
+        await using var provider = services.BuildServiceProvider();
+        var schemes = provider.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>();
+
+        foreach (var scheme in new[] { JwtBearerDefaults.AuthenticationScheme, "by-domain", "by-domain-configured", "by-urls", "by-urls-configured" })
+        {
+            schemes.Get(scheme).TokenValidationParameters.ValidIssuer.Should().Be($"https://{Domain}/", "the {0} scheme accepts the tenant's tokens", scheme);
+        }
+
+        var settings = provider.GetRequiredService<IOptionsMonitor<Auth0JwtBearerOptions>>();
+        settings.Get("by-urls-configured").Validation.ClockSkew.Should().Be(TimeSpan.Zero, "its configure ran");
+        settings.Get("by-domain-configured").Validation.ClockSkew.Should().Be(TimeSpan.FromMinutes(1), "a null configure sets nothing");
     }
 
     [Fact]

@@ -68,6 +68,30 @@ public class AssertionTests
     }
 
     [Fact]
+    public void Assertions_on_lists_of_scopes_take_a_reason_after_the_list()
+    {
+        var token = _tenant.Tokens.ForApplication(_worker.ClientId, Orders);
+
+        token.Should().HaveScopes(["read:orders"], "the worker is authorized for {0}", "reading")
+            .And.HaveExactlyScopes(new List<string> { "read:orders" }, "nothing else was granted");
+        token.Invoking(t => t.Should().HaveScopes(["write:orders"], "the worker writes {0}", "orders"))
+            .Should().Throw<XunitException>().Which.Message.Should().Contain("because the worker writes orders");
+        token.Invoking(t => t.Should().HavePermissions(["read:orders"], "RBAC is {0}", "on"))
+            .Should().Throw<XunitException>().Which.Message.Should().Contain("because RBAC is on");
+    }
+
+    [Fact]
+    public void Authorization_assertions_take_a_reason()
+    {
+        _tenant.Should().HaveAuthorization(_worker.ClientId, Orders, ["read:orders"], "the worker reads orders");
+
+        _tenant.Invoking(t => t.Should().HaveAuthorization(_worker.ClientId, Orders, ["write:orders"], "it {0}", "writes"))
+            .Should().Throw<XunitException>().Which.Message.Should().Contain("because it writes");
+        _tenant.Invoking(t => t.Should().NotHaveAuthorization(_worker.ClientId, Orders, "the grant was {0}", "revoked"))
+            .Should().Throw<XunitException>().Which.Message.Should().Contain("because the grant was revoked");
+    }
+
+    [Fact]
     public void Text_that_is_not_a_jwt_is_refused_clearly()
     {
         var act = () => "not-a-token".ShouldBeAccessToken();

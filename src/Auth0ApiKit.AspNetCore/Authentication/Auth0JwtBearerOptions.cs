@@ -5,9 +5,10 @@ namespace Auth0ApiKit.AspNetCore;
 /// <summary>
 /// How an <c>AddAuth0JwtBearer</c> scheme checks tokens beyond what the API definition and the tenant fix. Every
 /// setting has the default and range of its counterpart in the plain .NET <see cref="AccessTokenValidator"/> and
-/// <see cref="JsonWebKeySetCache"/>.
+/// <see cref="JsonWebKeySetCache"/>. The clock and loggers (<see cref="Auth0ComponentOptions"/>) are the container's
+/// unless set here, for the whole scheme, or in <see cref="Validation"/> or <see cref="SigningKeys"/> for one part.
 /// </summary>
-public sealed class Auth0JwtBearerOptions
+public sealed class Auth0JwtBearerOptions : Auth0ComponentOptions
 {
     /// <summary>Clock skew, token size limit and, for an HS256 API whose secret is being changed, the previous secret.</summary>
     public AccessTokenValidatorOptions Validation { get; } = new();

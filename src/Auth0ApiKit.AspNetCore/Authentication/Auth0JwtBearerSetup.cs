@@ -1,7 +1,6 @@
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Auth0ApiKit.AspNetCore;
@@ -9,7 +8,8 @@ namespace Auth0ApiKit.AspNetCore;
 /// <summary>
 /// Configures one JwtBearer scheme for one API of a tenant from the SDK's <see cref="AccessTokenValidation"/>: its
 /// token handler (the prechecks, then IdentityModel) and its <c>TokenValidationParameters</c>, with RS256 keys from
-/// the SDK's <see cref="JsonWebKeySetCache"/> and the lifetime on the <see cref="TimeProvider"/> of the container.
+/// the SDK's <see cref="JsonWebKeySetCache"/> and the lifetime on the scheme's clock (the container's unless its
+/// <see cref="Auth0JwtBearerOptions"/> set one).
 /// Nothing blocks a request thread: JwtBearer awaits the token handler, whose precheck looks the <c>kid</c> up
 /// asynchronously (a cached one at once, an unknown one within the fetch timeout), and the synchronous key resolver
 /// only reads the cache. Owns the JWKS client it creates. A singleton per scheme.
@@ -19,24 +19,22 @@ internal sealed class Auth0JwtBearerSetup : IConfigureNamedOptions<JwtBearerOpti
     private static readonly TimeSpan DefaultConnectionLifetime = TimeSpan.FromMinutes(5);
 
     private readonly string _scheme;
-    private readonly TenantUrls _tenant;
+    private readonly TenantUrls _urls;
     private readonly ApiDefinition _api;
     private readonly IOptionsMonitor<Auth0JwtBearerOptions> _options;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILoggerFactory _loggerFactory;
+    private readonly ComponentServices _container;
     private readonly Lock _gate = new();
     private AccessTokenValidation? _validation;
     private HttpClient? _httpClient;
 
-    public Auth0JwtBearerSetup(string scheme, TenantUrls tenant, ApiDefinition api, IOptionsMonitor<Auth0JwtBearerOptions> options,
-        TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    public Auth0JwtBearerSetup(string scheme, TenantUrls urls, ApiDefinition api, IOptionsMonitor<Auth0JwtBearerOptions> options,
+        ComponentServices container)
     {
         _scheme = scheme;
-        _tenant = tenant;
+        _urls = urls;
         _api = api;
         _options = options;
-        _timeProvider = timeProvider;
-        _loggerFactory = loggerFactory;
+        _container = container;
     }
 
     public void Configure(string? name, JwtBearerOptions options)
@@ -69,6 +67,7 @@ internal sealed class Auth0JwtBearerSetup : IConfigureNamedOptions<JwtBearerOpti
             }
 
             var settings = _options.Get(_scheme);
+            var services = _container.With(settings);
             HttpClient? httpClient = null;
             JsonWebKeySetCache? signingKeys = null;
             try
@@ -83,11 +82,10 @@ internal sealed class Auth0JwtBearerSetup : IConfigureNamedOptions<JwtBearerOpti
                         {
                             Timeout = Timeout.InfiniteTimeSpan,
                         };
-                    signingKeys = new JsonWebKeySetCache(httpClient, _tenant.JwksUri, settings.SigningKeys, _timeProvider,
-                        _loggerFactory.CreateLogger<JsonWebKeySetCache>());
+                    signingKeys = new JsonWebKeySetCache(httpClient, _urls.JwksUri, settings.SigningKeys, services);
                 }
 
-                _validation = new AccessTokenValidation(_api, _tenant, signingKeys, settings.Validation, _timeProvider);
+                _validation = new AccessTokenValidation(_api, _urls, signingKeys, settings.Validation, services.With(settings.Validation).TimeProvider);
             }
             catch
             {

@@ -50,9 +50,9 @@ internal sealed class ManagementAuthenticator
             return current.Validator;
         }
 
-        var keys = new JsonWebKeySetCache(_keySet, _urls.JwksUri, timeProvider: _time);
+        var keys = new JsonWebKeySetCache(_keySet, _urls.JwksUri, new JsonWebKeySetCacheOptions { TimeProvider = _time });
         var validator = new AccessTokenValidator(_managementApi, _urls, keys,
-            new AccessTokenValidatorOptions { ClockSkew = TimeSpan.Zero }, _time);
+            new AccessTokenValidatorOptions { ClockSkew = TimeSpan.Zero, TimeProvider = _time });
         Volatile.Write(ref _current, new Built(version, validator));
         return validator;
     }

@@ -1,7 +1,10 @@
 namespace Auth0ApiKit.Authentication;
 
-/// <summary>How a token provider keeps tokens.</summary>
-public sealed class AccessTokenCacheOptions
+/// <summary>
+/// How a token provider keeps tokens, and its clock and loggers (<see cref="Auth0ComponentOptions"/>; under a management
+/// client, those the client's options leave unset here come from them).
+/// </summary>
+public sealed class AccessTokenCacheOptions : Auth0ComponentOptions
 {
     /// <summary>
     /// How long before expiry a token is replaced: 5 minutes by default, and never more than half the token's

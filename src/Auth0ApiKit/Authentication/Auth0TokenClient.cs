@@ -23,20 +23,20 @@ public sealed class Auth0TokenClient
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates a client that sends through <paramref name="httpClient"/> (which it does not dispose).</summary>
-    /// <param name="tenant">The tenant; requests go to its <see cref="TenantUrls.TokenEndpoint"/>.</param>
+    /// <param name="urls">The tenant; requests go to its <see cref="TenantUrls.TokenEndpoint"/>.</param>
     /// <param name="httpClient">The client to send with.</param>
-    /// <param name="timeProvider">The clock that dates <see cref="AccessToken.ExpiresAt"/>; the system clock by default.</param>
-    public Auth0TokenClient(TenantUrls tenant, HttpClient httpClient, TimeProvider? timeProvider = null)
-        : this(tenant?.TokenEndpoint ?? throw new ArgumentNullException(nameof(tenant)), NotNull(httpClient), timeProvider)
+    /// <param name="options">The clock that dates <see cref="AccessToken.ExpiresAt"/>; the system clock when <see langword="null"/>.</param>
+    public Auth0TokenClient(TenantUrls urls, HttpClient httpClient, Auth0TokenClientOptions? options = null)
+        : this(urls?.TokenEndpoint ?? throw new ArgumentNullException(nameof(urls)), NotNull(httpClient), ComponentServices.Default.With(options).TimeProvider)
     {
     }
 
     /// <summary>Creates a client that takes an <see cref="HttpClient"/> per call (from IHttpClientFactory) and posts to <paramref name="tokenEndpoint"/>.</summary>
-    internal Auth0TokenClient(Uri tokenEndpoint, Func<HttpClient> httpClient, TimeProvider? timeProvider)
+    internal Auth0TokenClient(Uri tokenEndpoint, Func<HttpClient> httpClient, TimeProvider timeProvider)
     {
         _tokenEndpoint = tokenEndpoint;
         _httpClient = httpClient;
-        _timeProvider = timeProvider ?? TimeProvider.System;
+        _timeProvider = timeProvider;
     }
 
     /// <summary>Requests a token for <paramref name="audience"/> with the client-credentials grant.</summary>

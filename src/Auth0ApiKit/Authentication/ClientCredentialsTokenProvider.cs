@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Auth0ApiKit.Management;
 using Auth0ApiKit.Tokens;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Auth0ApiKit.Authentication;
 
@@ -25,30 +24,33 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
     private readonly ConcurrentDictionary<string, Secret> _rejected = new(StringComparer.Ordinal);
 
     /// <summary>Creates a provider for one application of one tenant.</summary>
-    /// <param name="tenant">The tenant (its issuer keys the shared cache).</param>
+    /// <param name="urls">The tenant (its issuer keys the shared cache).</param>
     /// <param name="client">The token endpoint client.</param>
     /// <param name="credentials">The application's credentials.</param>
-    /// <param name="options">Refresh margin and shared cache; the defaults when <see langword="null"/>.</param>
-    /// <param name="timeProvider">The clock; the system clock by default.</param>
-    /// <param name="logger">Where fetches and shared-cache failures are logged (never a token).</param>
-    public ClientCredentialsTokenProvider(
-        TenantUrls tenant,
-        Auth0TokenClient client,
-        ClientCredentials credentials,
-        AccessTokenCacheOptions? options = null,
-        TimeProvider? timeProvider = null,
-        ILogger<ClientCredentialsTokenProvider>? logger = null)
+    /// <param name="options">
+    /// Refresh margin, shared cache, clock and where fetches and shared-cache failures are logged (never a token); the
+    /// defaults when <see langword="null"/>.
+    /// </param>
+    public ClientCredentialsTokenProvider(TenantUrls urls, Auth0TokenClient client, ClientCredentials credentials, AccessTokenCacheOptions? options = null)
+        : this(urls, client, credentials, options, ComponentServices.Default)
     {
-        ArgumentNullException.ThrowIfNull(tenant);
+    }
+
+    /// <summary>Creates a provider whose unset clock and loggers come from <paramref name="around"/> (a management client's).</summary>
+    internal ClientCredentialsTokenProvider(TenantUrls urls, Auth0TokenClient client, ClientCredentials credentials, AccessTokenCacheOptions? options,
+        ComponentServices around)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(credentials);
         _options = options ?? new AccessTokenCacheOptions();
         _options.Validate();
         _client = client;
         _credentials = credentials;
-        _cacheKeyPrefix = $"auth0apikit:token:{tenant.Issuer}:{credentials.ClientId}:";
-        _timeProvider = timeProvider ?? TimeProvider.System;
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _cacheKeyPrefix = $"auth0apikit:token:{urls.Issuer}:{credentials.ClientId}:";
+        var services = around.With(options);
+        _timeProvider = services.TimeProvider;
+        _logger = services.LoggerFactory.CreateLogger<ClientCredentialsTokenProvider>();
     }
 
     /// <summary>How many tokens this provider has fetched from the token endpoint (for diagnostics and tests).</summary>
@@ -129,7 +131,7 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
     private async Task<AccessToken> FetchFromEndpointAsync(string audience, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _fetchCount);
-        LogFetching(_logger, _credentials.ClientId, audience);
+        FetchingToken(_logger, _credentials.ClientId, audience);
         var token = await _client.RequestClientCredentialsTokenAsync(_credentials, audience, cancellationToken).ConfigureAwait(false);
         if (_options.SharedCache is { } cache)
         {
@@ -141,7 +143,7 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                LogSharedCacheFailed(_logger, "store", e.GetType().Name);
+                SharedCacheFailed(_logger, "store", e.GetType().Name);
             }
         }
 
@@ -177,7 +179,7 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogSharedCacheFailed(_logger, "read", e.GetType().Name);
+            SharedCacheFailed(_logger, "read", e.GetType().Name);
             return null;
         }
     }
@@ -193,9 +195,9 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
         return _timeProvider.GetUtcNow() < token.ExpiresAt - margin;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Fetching a client-credentials token for client {ClientId} and audience {Audience}.")]
-    private static partial void LogFetching(ILogger logger, string clientId, string audience);
+    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Fetching a client-credentials token for client {ClientId} and audience {Audience}.")]
+    private static partial void FetchingToken(ILogger logger, string clientId, string audience);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The shared token cache failed to {Operation} a token ({ExceptionType}); fetching instead.")]
-    private static partial void LogSharedCacheFailed(ILogger logger, string operation, string exceptionType);
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "The shared token cache failed to {Operation} a token ({ExceptionType}); fetching instead.")]
+    private static partial void SharedCacheFailed(ILogger logger, string operation, string exceptionType);
 }

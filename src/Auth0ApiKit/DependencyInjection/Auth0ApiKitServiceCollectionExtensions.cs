@@ -1,10 +1,10 @@
+using Auth0ApiKit;
 using Auth0ApiKit.Authentication;
 using Auth0ApiKit.DependencyInjection;
 using Auth0ApiKit.Management;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -87,9 +87,9 @@ public static class Auth0ApiKitServiceCollectionExtensions
 
         services.AddOptions<Auth0ManagementClientOptions>(name).ValidateOnStart();
         AddHttpClient(services, Auth0ApiKitServices.TokenHttpClientName(name), name,
-            (_, options, time, loggers) => ManagementPipeline.TokenHandlers(options, time, loggers));
-        AddHttpClient(services, Auth0ApiKitServices.ManagementHttpClientName(name), name, (sp, options, time, loggers) =>
-            ManagementPipeline.ManagementHandlers(options, time, loggers, sp.GetRequiredKeyedService<IAccessTokenProvider>(name), ManagementEndpoints.From(options)));
+            (_, options, components) => ManagementPipeline.TokenHandlers(options, components));
+        AddHttpClient(services, Auth0ApiKitServices.ManagementHttpClientName(name), name, (sp, options, components) =>
+            ManagementPipeline.ManagementHandlers(options, components, sp.GetRequiredKeyedService<IAccessTokenProvider>(name), ManagementEndpoints.From(options)));
 
         services.AddKeyedSingleton<IAccessTokenProvider>(name, (sp, _) => sp.GetRequiredService<Auth0ApiKitServices>().TokenProvider(name));
         services.AddKeyedSingleton(name, (sp, _) =>
@@ -112,14 +112,14 @@ public static class Auth0ApiKitServiceCollectionExtensions
     /// from the options of that moment.
     /// </summary>
     private static void AddHttpClient(IServiceCollection services, string clientName, string name,
-        Func<IServiceProvider, Auth0ManagementClientOptions, TimeProvider, ILoggerFactory, IEnumerable<DelegatingHandler>> handlers) =>
+        Func<IServiceProvider, Auth0ManagementClientOptions, ComponentServices, IEnumerable<DelegatingHandler>> handlers) =>
         services.AddHttpClient(clientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigureAdditionalHttpMessageHandlers((pipeline, sp) =>
             {
                 var auth0 = sp.GetRequiredService<Auth0ApiKitServices>();
                 var options = auth0.Options(name);
-                foreach (var handler in handlers(sp, options, auth0.TimeProvider(name), auth0.Loggers))
+                foreach (var handler in handlers(sp, options, auth0.Services(name)))
                 {
                     pipeline.Add(handler);
                 }

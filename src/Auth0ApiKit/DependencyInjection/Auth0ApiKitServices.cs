@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using Auth0ApiKit.Authentication;
 using Auth0ApiKit.Management;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Auth0ApiKit.DependencyInjection;
@@ -15,16 +12,16 @@ namespace Auth0ApiKit.DependencyInjection;
 /// </summary>
 internal sealed class Auth0ApiKitServices
 {
-    private readonly IServiceProvider _services;
     private readonly IOptionsMonitor<Auth0ManagementClientOptions> _options;
     private readonly IHttpClientFactory _httpClients;
     private readonly ConcurrentDictionary<(string Issuer, string ClientId), Lazy<IAccessTokenProvider>> _tokenProviders = new();
+    private readonly Lazy<ComponentServices> _container;
 
     public Auth0ApiKitServices(IServiceProvider services, IOptionsMonitor<Auth0ManagementClientOptions> options, IHttpClientFactory httpClients)
     {
-        _services = services;
         _options = options;
         _httpClients = httpClients;
+        _container = new Lazy<ComponentServices>(() => ComponentServices.From(services));
     }
 
     /// <summary>The name of the <see cref="HttpClient"/> that calls the Management API (with the bearer token).</summary>
@@ -37,12 +34,11 @@ internal sealed class Auth0ApiKitServices
     public static bool CarriesCredentials(string? clientName) =>
         clientName is not null && (IsOrQualifies(clientName, "Auth0ApiKit.Management") || IsOrQualifies(clientName, "Auth0ApiKit.Token"));
 
-    public ILoggerFactory Loggers => _services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
-
     /// <summary>The registration's options, validated on first use (and at host start).</summary>
     public Auth0ManagementClientOptions Options(string name) => _options.Get(name);
 
-    public TimeProvider TimeProvider(string name) => Options(name).TimeProvider ?? _services.GetRequiredService<TimeProvider>();
+    /// <summary>The registration's clock, loggers and metrics: those of its options, else the container's, else the defaults.</summary>
+    public ComponentServices Services(string name) => _container.Value.With(Options(name));
 
     /// <summary>The registration's token provider: one per (tenant, client id) when it uses client credentials.</summary>
     public IAccessTokenProvider TokenProvider(string name)
@@ -50,10 +46,10 @@ internal sealed class Auth0ApiKitServices
         var options = Options(name);
         var endpoints = ManagementEndpoints.From(options);
         IAccessTokenProvider Create() =>
-            ManagementPipeline.CreateTokenProvider(options, endpoints, TokenClient(name, endpoints), TimeProvider(name), Loggers);
+            ManagementPipeline.CreateTokenProvider(options, endpoints, TokenClient(name, endpoints), Services(name));
 
         return options.TokenProvider is null && string.IsNullOrEmpty(options.AccessToken)
-            ? _tokenProviders.GetOrAdd((endpoints.Tenant.Issuer, options.ClientId!), _ => new Lazy<IAccessTokenProvider>(Create)).Value
+            ? _tokenProviders.GetOrAdd((endpoints.Urls.Issuer, options.ClientId!), _ => new Lazy<IAccessTokenProvider>(Create)).Value
             : Create();
     }
 
@@ -63,11 +59,11 @@ internal sealed class Auth0ApiKitServices
         return new Auth0ManagementClient(endpoints, tokens, TokenClient(name, endpoints),
             () => _httpClients.CreateClient(ManagementHttpClientName(name)),
             () => _httpClients.CreateClient(TokenHttpClientName(name)),
-            TimeProvider(name));
+            Services(name));
     }
 
     private Auth0TokenClient TokenClient(string name, ManagementEndpoints endpoints) =>
-        new(endpoints.TokenEndpoint, () => _httpClients.CreateClient(TokenHttpClientName(name)), TimeProvider(name));
+        new(endpoints.TokenEndpoint, () => _httpClients.CreateClient(TokenHttpClientName(name)), Services(name).TimeProvider);
 
     private static string Qualified(string prefix, string name) => string.IsNullOrEmpty(name) ? prefix : prefix + "." + name;
 

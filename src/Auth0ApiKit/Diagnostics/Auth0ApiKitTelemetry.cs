@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
 
 namespace Auth0ApiKit.Diagnostics;
 
@@ -17,6 +18,10 @@ namespace Auth0ApiKit.Diagnostics;
 /// request), <c>auth0apikit.token.fetches</c> (token endpoint requests), <c>auth0apikit.http.client.retries</c>,
 /// <c>auth0apikit.http.client.retry_delay</c> (the 429 ones are the rate-limit waits) and
 /// <c>auth0apikit.http.client.rate_limit_rejections</c>.</para>
+/// <para>The meter comes from the <see cref="IMeterFactory"/> of the component's options
+/// (<see cref="Auth0ComponentOptions.MeterFactory"/>), else from the container's under <c>AddAuth0ApiKit</c>, else it is
+/// one of the SDK's own; its name and the instruments' are the same either way. Logs go to the
+/// <see cref="ILoggerFactory"/> found the same way, each message with its own event id.</para>
 /// <para>No tag, log or activity carries a secret, a token or an identifier taken from a path.</para>
 /// </remarks>
 public static class Auth0ApiKitTelemetry
@@ -24,11 +29,9 @@ public static class Auth0ApiKitTelemetry
     /// <summary>The name of the SDK's activity source and meter.</summary>
     public const string Name = "Auth0ApiKit";
 
-    private static readonly string? Version = typeof(Auth0ApiKitTelemetry).Assembly.GetName().Version?.ToString();
+    /// <summary>The version of the activity source and meter: the assembly's.</summary>
+    internal static readonly string? Version = typeof(Auth0ApiKitTelemetry).Assembly.GetName().Version?.ToString();
 
     /// <summary>The SDK's one activity source.</summary>
     internal static ActivitySource ActivitySource { get; } = new(Name, Version);
-
-    /// <summary>The SDK's one meter.</summary>
-    internal static Meter Meter { get; } = new(Name, Version);
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Globalization;
 using Auth0ApiKit.Resilience;
 using Auth0ApiKit.Tokens;
@@ -16,22 +15,15 @@ internal sealed partial class Auth0TelemetryHandler : DelegatingHandler
 {
     private const string TokenEndpointPath = "/" + TenantUrls.TokenPath;
 
-    private static readonly Counter<long> Requests = Auth0ApiKitTelemetry.Meter.CreateCounter<long>(
-        "auth0apikit.http.client.requests", "{request}", "Requests the SDK sent to Auth0, by route template and outcome; retries count once.");
-
-    private static readonly Histogram<double> Duration = Auth0ApiKitTelemetry.Meter.CreateHistogram<double>(
-        "auth0apikit.http.client.request.duration", "s", "How long requests to Auth0 took, retries and their waits included.");
-
-    private static readonly Counter<long> TokenFetches = Auth0ApiKitTelemetry.Meter.CreateCounter<long>(
-        "auth0apikit.token.fetches", "{fetch}", "Tokens the SDK requested from the token endpoint, by outcome.");
-
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly Auth0ApiKitMetrics _metrics;
 
-    public Auth0TelemetryHandler(TimeProvider timeProvider, ILogger logger)
+    public Auth0TelemetryHandler(ComponentServices services)
     {
-        _timeProvider = timeProvider;
-        _logger = logger;
+        _timeProvider = services.TimeProvider;
+        _logger = services.LoggerFactory.CreateLogger<Auth0TelemetryHandler>();
+        _metrics = services.Metrics;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -88,11 +80,11 @@ internal sealed partial class Auth0TelemetryHandler : DelegatingHandler
                 tags.Add("error.type", errorType);
             }
 
-            Requests.Add(1, tags);
-            Duration.Record(elapsed.TotalSeconds, tags);
+            _metrics.Requests.Add(1, tags);
+            _metrics.Duration.Record(elapsed.TotalSeconds, tags);
             if (tokenFetch)
             {
-                TokenFetches.Add(1, tags);
+                _metrics.TokenFetches.Add(1, tags);
             }
 
             if (activity is not null)
@@ -115,24 +107,24 @@ internal sealed partial class Auth0TelemetryHandler : DelegatingHandler
         var milliseconds = (long)elapsed.TotalMilliseconds;
         if (status is { } code && (code < 500 && code != 429))
         {
-            LogAnswered(_logger, method, route, code, milliseconds, retries);
+            RequestAnswered(_logger, method, route, code, milliseconds, retries);
         }
         else if (cancelled)
         {
-            LogCancelled(_logger, method, route, milliseconds, retries);
+            RequestCancelled(_logger, method, route, milliseconds, retries);
         }
         else
         {
-            LogFailed(_logger, method, route, errorType ?? "unknown", milliseconds, retries);
+            RequestFailed(_logger, method, route, errorType ?? "unknown", milliseconds, retries);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Auth0 answered {StatusCode} to {Method} {Route} in {ElapsedMilliseconds} ms ({RetryCount} retries).")]
-    private static partial void LogAnswered(ILogger logger, string method, string route, int statusCode, long elapsedMilliseconds, int retryCount);
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Auth0 answered {StatusCode} to {Method} {Route} in {ElapsedMilliseconds} ms ({RetryCount} retries).")]
+    private static partial void RequestAnswered(ILogger logger, string method, string route, int statusCode, long elapsedMilliseconds, int retryCount);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Route} to Auth0 failed with {ErrorType} after {ElapsedMilliseconds} ms ({RetryCount} retries).")]
-    private static partial void LogFailed(ILogger logger, string method, string route, string errorType, long elapsedMilliseconds, int retryCount);
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "{Method} {Route} to Auth0 failed with {ErrorType} after {ElapsedMilliseconds} ms ({RetryCount} retries).")]
+    private static partial void RequestFailed(ILogger logger, string method, string route, string errorType, long elapsedMilliseconds, int retryCount);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Route} to Auth0 was cancelled after {ElapsedMilliseconds} ms ({RetryCount} retries).")]
-    private static partial void LogCancelled(ILogger logger, string method, string route, long elapsedMilliseconds, int retryCount);
+    [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "{Method} {Route} to Auth0 was cancelled after {ElapsedMilliseconds} ms ({RetryCount} retries).")]
+    private static partial void RequestCancelled(ILogger logger, string method, string route, long elapsedMilliseconds, int retryCount);
 }

@@ -1,6 +1,5 @@
 using Auth0ApiKit.Authentication;
 using Auth0ApiKit.Tokens;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Auth0ApiKit.Management;
 
@@ -39,7 +38,7 @@ public sealed class Auth0ManagementClient : IAuth0ManagementClient, IDisposable
     }
 
     private Auth0ManagementClient(OwnedConnections owned)
-        : this(owned.Endpoints, owned.Tokens, owned.TokenClient, () => owned.Management, () => owned.Plain, owned.TimeProvider) =>
+        : this(owned.Endpoints, owned.Tokens, owned.TokenClient, () => owned.Management, () => owned.Plain, owned.Services) =>
         _owned = owned;
 
     /// <summary>
@@ -47,11 +46,11 @@ public sealed class Auth0ManagementClient : IAuth0ManagementClient, IDisposable
     /// ends in the bearer token for the Management API, and one without a token for the token endpoint and the JWKS.
     /// </summary>
     internal Auth0ManagementClient(ManagementEndpoints endpoints, IAccessTokenProvider tokens, Auth0TokenClient tokenClient,
-        Func<HttpClient> managementHttpClient, Func<HttpClient> plainHttpClient, TimeProvider timeProvider)
+        Func<HttpClient> managementHttpClient, Func<HttpClient> plainHttpClient, ComponentServices services)
     {
-        var connection = new ManagementConnection(managementHttpClient, endpoints.BaseAddress, timeProvider);
+        var connection = new ManagementConnection(managementHttpClient, endpoints.BaseAddress, services.TimeProvider);
         var tester = new ApiTester(tokenClient, endpoints.TokenIssuer,
-            () => new JsonWebKeySetCache(plainHttpClient(), endpoints.JwksUri, timeProvider: timeProvider), timeProvider);
+            () => new JsonWebKeySetCache(plainHttpClient(), endpoints.JwksUri, options: null, services), services);
         var apis = new ApisClient(connection, tester);
         ApplicationsClient? applications = null;
         var authorizations = new AuthorizationsClient(connection, apis, ct => applications!.ListAsync(ct));
@@ -59,12 +58,12 @@ public sealed class Auth0ManagementClient : IAuth0ManagementClient, IDisposable
         Apis = apis;
         Applications = applications;
         Authorizations = authorizations;
-        Tenant = endpoints.Tenant;
+        Urls = endpoints.Urls;
         Tokens = tokens;
     }
 
     /// <summary>The tenant this client manages.</summary>
-    public TenantUrls Tenant { get; }
+    public TenantUrls Urls { get; }
 
     /// <inheritdoc />
     public IApisClient Apis { get; }
@@ -85,7 +84,7 @@ public sealed class Auth0ManagementClient : IAuth0ManagementClient, IDisposable
     public void Dispose() => _owned?.Dispose();
 
     /// <summary>The tenant.</summary>
-    public override string ToString() => $"Auth0 Management API client for {Tenant.Issuer}";
+    public override string ToString() => $"Auth0 Management API client for {Urls.Issuer}";
 
     /// <summary>The two HttpClients a client built from options makes for itself, and what they need.</summary>
     private sealed class OwnedConnections : IDisposable
@@ -94,19 +93,18 @@ public sealed class Auth0ManagementClient : IAuth0ManagementClient, IDisposable
 
         private OwnedConnections(Auth0ManagementClientOptions options)
         {
-            TimeProvider = options.TimeProvider ?? TimeProvider.System;
+            Services = ComponentServices.Default.With(options);
             Endpoints = ManagementEndpoints.From(options);
-            var loggers = NullLoggerFactory.Instance;
             _sockets = options.Transport is null ? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false } : null;
             var transport = options.Transport ?? _sockets!;
-            Plain = NewHttpClient(ManagementPipeline.Chain(ManagementPipeline.TokenHandlers(options, TimeProvider, loggers), transport));
-            TokenClient = new Auth0TokenClient(Endpoints.TokenEndpoint, () => Plain, TimeProvider);
-            Tokens = ManagementPipeline.CreateTokenProvider(options, Endpoints, TokenClient, TimeProvider, loggers);
+            Plain = NewHttpClient(ManagementPipeline.Chain(ManagementPipeline.TokenHandlers(options, Services), transport));
+            TokenClient = new Auth0TokenClient(Endpoints.TokenEndpoint, () => Plain, Services.TimeProvider);
+            Tokens = ManagementPipeline.CreateTokenProvider(options, Endpoints, TokenClient, Services);
             Management = NewHttpClient(ManagementPipeline.Chain(
-                ManagementPipeline.ManagementHandlers(options, TimeProvider, loggers, Tokens, Endpoints), transport));
+                ManagementPipeline.ManagementHandlers(options, Services, Tokens, Endpoints), transport));
         }
 
-        public TimeProvider TimeProvider { get; }
+        public ComponentServices Services { get; }
 
         public ManagementEndpoints Endpoints { get; }
 

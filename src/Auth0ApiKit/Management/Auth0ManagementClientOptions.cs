@@ -7,11 +7,12 @@ namespace Auth0ApiKit.Management;
 /// <summary>
 /// Settings of an <see cref="Auth0ManagementClient"/>. Bind them from configuration (section <c>Auth0</c> by
 /// convention, through <c>services.AddAuth0ApiKit(configuration.GetSection("Auth0"))</c>); <see cref="Transport"/>,
-/// <see cref="TokenProvider"/>, <see cref="TimeProvider"/> and <see cref="AccessTokenCacheOptions.SharedCache"/> are
-/// set in code. The rules are checked once, by the generated validator behind <see cref="Validate"/>, which
+/// <see cref="TokenProvider"/>, <see cref="AccessTokenCacheOptions.SharedCache"/> and the clock, loggers and meter
+/// factory of <see cref="Auth0ComponentOptions"/> (which the token cache and the retries share unless their own options
+/// set them) are set in code. The rules are checked once, by the generated validator behind <see cref="Validate"/>, which
 /// <c>AddAuth0ApiKit</c> also runs when the host starts.
 /// </summary>
-public sealed class Auth0ManagementClientOptions : IValidatableObject
+public sealed class Auth0ManagementClientOptions : Auth0ComponentOptions, IValidatableObject
 {
     /// <summary>
     /// The tenant's canonical domain, such as <c>dev-abc.us.auth0.com</c>: the Management API lives at
@@ -75,9 +76,6 @@ public sealed class Auth0ManagementClientOptions : IValidatableObject
     /// on) is refused, since credentials must never follow a redirect.
     /// </summary>
     public HttpMessageHandler? Transport { get; set; }
-
-    /// <summary>The clock for token expiry, retries and time-outs (set in code); the system clock, or the registered <see cref="System.TimeProvider"/>, by default.</summary>
-    public TimeProvider? TimeProvider { get; set; }
 
     /// <summary>Checks the settings, naming each one that is wrong (the same checks <c>AddAuth0ApiKit</c> runs at start).</summary>
     /// <exception cref="ValidationException">A setting is missing or malformed; the message names every such setting.</exception>

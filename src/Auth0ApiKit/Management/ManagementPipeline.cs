@@ -1,7 +1,6 @@
 using Auth0ApiKit.Authentication;
 using Auth0ApiKit.Diagnostics;
 using Auth0ApiKit.Resilience;
-using Microsoft.Extensions.Logging;
 
 namespace Auth0ApiKit.Management;
 
@@ -18,19 +17,21 @@ namespace Auth0ApiKit.Management;
 /// </summary>
 internal static class ManagementPipeline
 {
-    public static IEnumerable<DelegatingHandler> TokenHandlers(Auth0ManagementClientOptions options, TimeProvider timeProvider, ILoggerFactory loggers)
+    /// <param name="options">The client's settings.</param>
+    /// <param name="services">The client's clock, loggers and metrics (its options over the container's or the defaults).</param>
+    public static IEnumerable<DelegatingHandler> TokenHandlers(Auth0ManagementClientOptions options, ComponentServices services)
     {
-        yield return new Auth0TelemetryHandler(timeProvider, loggers.CreateLogger<Auth0TelemetryHandler>());
+        yield return new Auth0TelemetryHandler(services);
         if (options.Resilience is { Enabled: true } resilience)
         {
-            yield return new Auth0ResilienceHandler(resilience, timeProvider);
+            yield return new Auth0ResilienceHandler(resilience, services);
         }
     }
 
-    public static IEnumerable<DelegatingHandler> ManagementHandlers(Auth0ManagementClientOptions options, TimeProvider timeProvider, ILoggerFactory loggers,
+    public static IEnumerable<DelegatingHandler> ManagementHandlers(Auth0ManagementClientOptions options, ComponentServices services,
         IAccessTokenProvider tokens, ManagementEndpoints endpoints) =>
-        TokenHandlers(options, timeProvider, loggers)
-            .Append(new Auth0BearerTokenHandler(tokens, endpoints.Tenant.ManagementApiAudience, refreshOnInsufficientScope: true));
+        TokenHandlers(options, services)
+            .Append(new Auth0BearerTokenHandler(tokens, endpoints.Urls.ManagementApiAudience, refreshOnInsufficientScope: true));
 
     /// <summary>Nests <paramref name="handlers"/> (outermost first) over <paramref name="transport"/>.</summary>
     public static HttpMessageHandler Chain(IEnumerable<DelegatingHandler> handlers, HttpMessageHandler transport)
@@ -51,11 +52,11 @@ internal static class ManagementPipeline
     /// <see cref="Auth0ManagementClientOptions.TokenCache"/> says.
     /// </summary>
     public static IAccessTokenProvider CreateTokenProvider(Auth0ManagementClientOptions options, ManagementEndpoints endpoints, Auth0TokenClient tokenClient,
-        TimeProvider timeProvider, ILoggerFactory loggers) =>
+        ComponentServices services) =>
         options.TokenProvider
         ?? (options.AccessToken is { Length: > 0 } token
-            ? new StaticAccessTokenProvider(new Secret(token), timeProvider)
-            : new ClientCredentialsTokenProvider(endpoints.Tenant, tokenClient,
+            ? new StaticAccessTokenProvider(new Secret(token), services.TimeProvider)
+            : new ClientCredentialsTokenProvider(endpoints.Urls, tokenClient,
                 new ClientCredentials(options.ClientId!, new Secret(options.ClientSecret!), options.ClientAuthenticationMethod),
-                options.TokenCache, timeProvider, loggers.CreateLogger<ClientCredentialsTokenProvider>()));
+                options.TokenCache, services));
 }

@@ -13,7 +13,7 @@ namespace Auth0ApiKit.Resilience;
 /// <c>x-ratelimit-reset</c>, else exponential backoff), times out each attempt and the whole call, and never repeats
 /// a request whose first attempt Auth0 may have carried out unless the request allows it
 /// (<see cref="Auth0RequestOptions.RetryAfterAmbiguousFailure"/>). All waiting goes through the
-/// <see cref="TimeProvider"/> given, so it can be tested without waiting; give the <see cref="HttpClient"/> an
+/// clock of its options (<see cref="Auth0ComponentOptions.TimeProvider"/>), so it can be tested without waiting; give the <see cref="HttpClient"/> an
 /// infinite <see cref="HttpClient.Timeout"/>, which runs on the real clock.
 /// </summary>
 /// <remarks>
@@ -38,6 +38,7 @@ public sealed class Auth0ResilienceHandler : DelegatingHandler
 
     private readonly ResiliencePipeline<HttpResponseMessage>? _pipeline;
     private readonly TimeProvider _timeProvider;
+    private readonly Auth0ApiKitMetrics _metrics;
     private readonly TimeSpan? _totalTimeout;
     private readonly bool _retries;
 
@@ -45,15 +46,25 @@ public sealed class Auth0ResilienceHandler : DelegatingHandler
     public Auth0ResilienceHandler() : this(new Auth0ResilienceOptions()) { }
 
     /// <summary>Creates the handler with <paramref name="options"/>, read and checked now.</summary>
-    /// <param name="options">Retries and timeouts; later changes to it have no effect on this handler.</param>
-    /// <param name="timeProvider">The clock for waits and timeouts; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="options">
+    /// Retries and timeouts, the clock for waits and timeouts, and the meter factory for the retry metrics; later
+    /// changes to it have no effect on this handler.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the message names it.</exception>
-    public Auth0ResilienceHandler(Auth0ResilienceOptions options, TimeProvider? timeProvider = null)
+    public Auth0ResilienceHandler(Auth0ResilienceOptions options)
+        : this(options, ComponentServices.Default)
+    {
+    }
+
+    /// <summary>Creates the handler whose unset clock and meter come from <paramref name="around"/> (a management client's).</summary>
+    internal Auth0ResilienceHandler(Auth0ResilienceOptions options, ComponentServices around)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(nameof(options));
-        _timeProvider = timeProvider ?? TimeProvider.System;
+        var services = around.With(options);
+        _timeProvider = services.TimeProvider;
+        _metrics = services.Metrics;
         _totalTimeout = options.TotalTimeout;
         _retries = options.MaxRetries > 0;
         _pipeline = options.Enabled ? BuildPipeline(options, _timeProvider) : null;
@@ -105,7 +116,7 @@ public sealed class Auth0ResilienceHandler : DelegatingHandler
 
         using (response)
         {
-            ResilienceTelemetry.RateLimitRejections.Add(1, ResilienceTelemetry.ErrorType(call.LastDecision.Cause));
+            _metrics.RateLimitRejections.Add(1, ResilienceTelemetry.ErrorType(call.LastDecision.Cause));
             throw await Auth0ExceptionFactory.FromResponseAsync(response, _timeProvider, call.LastDecision.Explanation, cancellationToken)
                 .ConfigureAwait(false);
         }
@@ -155,12 +166,12 @@ public sealed class Auth0ResilienceHandler : DelegatingHandler
                     return new ValueTask<bool>(call.LastDecision.Verdict == RetryVerdict.Retry);
                 },
                 DelayGenerator = static args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(CallKey, null!).LastDecision.Delay),
-                OnRetry = static args =>
+                OnRetry = args =>
                 {
                     var decision = args.Context.Properties.GetValue(CallKey, null!).LastDecision;
                     var errorType = ResilienceTelemetry.ErrorType(decision.Cause);
-                    ResilienceTelemetry.Retries.Add(1, errorType);
-                    ResilienceTelemetry.RetryDelay.Record(args.RetryDelay.TotalSeconds, errorType);
+                    _metrics.Retries.Add(1, errorType);
+                    _metrics.RetryDelay.Record(args.RetryDelay.TotalSeconds, errorType);
                     return default;
                 },
             });

@@ -4,8 +4,9 @@ using Auth0ApiKit.Management;
 namespace Auth0ApiKit.Resilience;
 
 /// <summary>
-/// How the SDK retries and times out its calls to Auth0 (<see cref="Auth0ResilienceHandler"/>). The defaults follow
-/// Auth0's own SDKs: 2 retries of 408, 429 and 5xx answers, waiting for <c>Retry-After</c>, else until
+/// How the SDK retries and times out its calls to Auth0 (<see cref="Auth0ResilienceHandler"/>), and on which clock and
+/// meter (<see cref="Auth0ComponentOptions"/>; under a management client, those left unset here are the client's). The
+/// defaults follow Auth0's own SDKs: 2 retries of 408, 429 and 5xx answers, waiting for <c>Retry-After</c>, else until
 /// <c>x-ratelimit-reset</c>, else exponentially from 1 s, never more than 60 s.
 /// </summary>
 /// <remarks>
@@ -20,7 +21,7 @@ namespace Auth0ApiKit.Resilience;
 /// <see cref="HttpClient.Timeout"/>), or remove that handler from the SDK's named client.
 /// </para>
 /// </remarks>
-public sealed class Auth0ResilienceOptions
+public sealed class Auth0ResilienceOptions : Auth0ComponentOptions
 {
     private const int MaxRetriesLimit = 10;
 

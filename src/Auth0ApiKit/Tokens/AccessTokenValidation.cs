@@ -27,18 +27,18 @@ internal sealed class AccessTokenValidation
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
     public AccessTokenValidation(
-        ApiDefinition api, TenantUrls tenant, JsonWebKeySetCache? signingKeys, AccessTokenValidatorOptions? options, TimeProvider? timeProvider)
+        ApiDefinition api, TenantUrls urls, JsonWebKeySetCache? signingKeys, AccessTokenValidatorOptions? options, TimeProvider timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(urls);
         var algorithm = CheckApi(api);
         var settings = options?.Clone() ?? new AccessTokenValidatorOptions();
         settings.Validate();
         Api = api;
-        Tenant = tenant;
+        Urls = urls;
         Algorithm = algorithm.Value;
         MaximumTokenLength = settings.MaximumTokenLength;
         _clockSkew = settings.ClockSkew;
-        _timeProvider = timeProvider ?? TimeProvider.System;
+        _timeProvider = timeProvider;
         if (algorithm == SigningAlgorithm.RS256)
         {
             SigningKeys = signingKeys
@@ -55,7 +55,7 @@ internal sealed class AccessTokenValidation
     public ApiDefinition Api { get; }
 
     /// <summary>The tenant whose issuer the tokens must carry.</summary>
-    public TenantUrls Tenant { get; }
+    public TenantUrls Urls { get; }
 
     /// <summary>The only <c>alg</c> accepted: the API's (<c>RS256</c> or <c>HS256</c>).</summary>
     public string Algorithm { get; }
@@ -104,7 +104,7 @@ internal sealed class AccessTokenValidation
     /// </summary>
     public TokenValidationParameters CreateParameters() => new()
     {
-        ValidIssuer = Tenant.Issuer,
+        ValidIssuer = Urls.Issuer,
         ValidAudience = Api.Identifier,
         IgnoreTrailingSlashWhenValidatingAudience = false,
         ValidAlgorithms = [Algorithm],
@@ -157,7 +157,7 @@ internal sealed class AccessTokenValidation
         SecurityTokenExpiredException => new(AccessTokenValidationFailure.Expired, "The token has expired."),
         SecurityTokenNotYetValidException => new(AccessTokenValidationFailure.NotYetValid, "The token is not valid yet (nbf or iat is in the future)."),
         SecurityTokenNoExpirationException => new(AccessTokenValidationFailure.MissingExpiration, "The token has no expiry (exp)."),
-        SecurityTokenInvalidIssuerException => new(AccessTokenValidationFailure.InvalidIssuer, $"The token's issuer is not {Tenant.Issuer}."),
+        SecurityTokenInvalidIssuerException => new(AccessTokenValidationFailure.InvalidIssuer, $"The token's issuer is not {Urls.Issuer}."),
         SecurityTokenInvalidAudienceException => new(AccessTokenValidationFailure.InvalidAudience, $"The token's audience does not name {Api.Identifier}."),
         SecurityTokenInvalidTypeException => new(AccessTokenValidationFailure.InvalidType, "The token's type (typ) is not at+jwt, as RFC 9068 tokens require."),
         SecurityTokenInvalidAlgorithmException => new(AccessTokenValidationFailure.AlgorithmNotAllowed, $"The token is not signed with {Algorithm}."),

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Auth0ApiKit.Apis;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Auth0ApiKit.Tokens;
@@ -25,27 +24,30 @@ public sealed class AccessTokenValidator
 
     /// <summary>Creates a validator for one API of a tenant.</summary>
     /// <param name="api">The API: its identifier is the audience, its algorithm (RS256 or HS256) is the only one accepted, its secret verifies HS256 tokens, its dialect decides whether <c>typ</c> must be <c>at+jwt</c>.</param>
-    /// <param name="tenant">The tenant: its issuer (the canonical or the custom domain tokens carry) must be the token's <c>iss</c>.</param>
+    /// <param name="urls">The tenant: its issuer (the canonical or the custom domain tokens carry) must be the token's <c>iss</c>.</param>
     /// <param name="signingKeys">The tenant's JWKS; required for an RS256 API, ignored for an HS256 one. Share one per tenant.</param>
-    /// <param name="options">Clock skew, token size limit and a previous HS256 secret; the defaults when <see langword="null"/>. Read once.</param>
-    /// <param name="timeProvider">The clock for lifetime checks; <see cref="TimeProvider.System"/> by default.</param>
-    /// <param name="logger">Where rejections are logged (at debug level, never with the token); nowhere by default.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="api"/> or <paramref name="tenant"/> is <see langword="null"/>.</exception>
+    /// <param name="options">
+    /// Clock skew, token size limit, a previous HS256 secret, the clock for lifetime checks and where rejections are
+    /// logged (at debug level, never with the token); the defaults when <see langword="null"/>. Read once.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="api"/> or <paramref name="urls"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
     /// The API has no identifier; is RS256 without <paramref name="signingKeys"/>; is HS256 without a signing secret
     /// or with a secret under 16 characters; or uses an algorithm other than RS256 and HS256.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
-    public AccessTokenValidator(
-        ApiDefinition api,
-        TenantUrls tenant,
-        JsonWebKeySetCache? signingKeys,
-        AccessTokenValidatorOptions? options = null,
-        TimeProvider? timeProvider = null,
-        ILogger<AccessTokenValidator>? logger = null)
+    public AccessTokenValidator(ApiDefinition api, TenantUrls urls, JsonWebKeySetCache? signingKeys, AccessTokenValidatorOptions? options = null)
+        : this(api, urls, signingKeys, options, ComponentServices.Default)
     {
-        _validation = new AccessTokenValidation(api, tenant, signingKeys, options, timeProvider);
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <summary>Creates a validator whose unset clock and loggers come from <paramref name="around"/> (a management client's).</summary>
+    internal AccessTokenValidator(ApiDefinition api, TenantUrls urls, JsonWebKeySetCache? signingKeys, AccessTokenValidatorOptions? options,
+        ComponentServices around)
+    {
+        var services = around.With(options);
+        _validation = new AccessTokenValidation(api, urls, signingKeys, options, services.TimeProvider);
+        _logger = services.LoggerFactory.CreateLogger<AccessTokenValidator>();
         _handler = _validation.CreateHandler();
         _parameters = _validation.CreateParameters();
     }
@@ -54,7 +56,7 @@ public sealed class AccessTokenValidator
     public ApiDefinition Api => _validation.Api;
 
     /// <summary>The tenant whose issuer the tokens must carry.</summary>
-    public TenantUrls Tenant => _validation.Tenant;
+    public TenantUrls Urls => _validation.Urls;
 
     /// <summary>
     /// Validates an access token (the part after <c>Bearer </c>). Never throws for a bad token: the result says why
@@ -89,7 +91,7 @@ public sealed class AccessTokenValidator
     }
 
     /// <summary>Describes the validator: API, algorithm and issuer.</summary>
-    public override string ToString() => $"Access token validator for {Api.Identifier} ({_validation.Algorithm}, issuer {Tenant.Issuer})";
+    public override string ToString() => $"Access token validator for {Api.Identifier} ({_validation.Algorithm}, issuer {Urls.Issuer})";
 
     private AccessTokenValidationResult Reject(AccessTokenValidation.Rejection rejection)
     {

@@ -1,7 +1,10 @@
 namespace Auth0ApiKit.Tokens;
 
-/// <summary>How an <see cref="AccessTokenValidator"/> checks tokens beyond what the API definition fixes.</summary>
-public sealed class AccessTokenValidatorOptions
+/// <summary>
+/// How an <see cref="AccessTokenValidator"/> checks tokens beyond what the API definition fixes, and its clock and
+/// loggers (<see cref="Auth0ComponentOptions"/>).
+/// </summary>
+public sealed class AccessTokenValidatorOptions : Auth0ComponentOptions
 {
     /// <summary>How far the token's times may be off the validator's clock. Default 1 minute; from zero to 10 minutes.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(1);

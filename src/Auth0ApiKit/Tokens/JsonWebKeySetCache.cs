@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Auth0ApiKit.Management;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Auth0ApiKit.Tokens;
@@ -42,18 +41,20 @@ public sealed class JsonWebKeySetCache
     /// <summary>Creates a cache for the key set at <paramref name="jwksUri"/>.</summary>
     /// <param name="httpClient">The client that fetches the key set; the cache does not dispose it.</param>
     /// <param name="jwksUri">The key set's absolute URL, usually <see cref="TenantUrls.JwksUri"/>.</param>
-    /// <param name="options">How to fetch and keep keys; the defaults when <see langword="null"/>. Read once.</param>
-    /// <param name="timeProvider">The clock for refreshes and timeouts; <see cref="TimeProvider.System"/> by default.</param>
-    /// <param name="logger">Where fetch failures are logged; nowhere by default.</param>
+    /// <param name="options">
+    /// How to fetch and keep keys, the clock for refreshes and timeouts, and where fetches and their failures are
+    /// logged; the defaults when <see langword="null"/>. Read once.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="jwksUri"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="jwksUri"/> is not an absolute https URL, or plain http on a host that is not loopback.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
-    public JsonWebKeySetCache(
-        HttpClient httpClient,
-        Uri jwksUri,
-        JsonWebKeySetCacheOptions? options = null,
-        TimeProvider? timeProvider = null,
-        ILogger<JsonWebKeySetCache>? logger = null)
+    public JsonWebKeySetCache(HttpClient httpClient, Uri jwksUri, JsonWebKeySetCacheOptions? options = null)
+        : this(httpClient, jwksUri, options, ComponentServices.Default)
+    {
+    }
+
+    /// <summary>Creates a cache whose unset clock and loggers come from <paramref name="around"/> (a container's, a scheme's).</summary>
+    internal JsonWebKeySetCache(HttpClient httpClient, Uri jwksUri, JsonWebKeySetCacheOptions? options, ComponentServices around)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(jwksUri);
@@ -66,8 +67,9 @@ public sealed class JsonWebKeySetCache
         _options.Validate();
         _httpClient = httpClient;
         JwksUri = jwksUri;
-        _timeProvider = timeProvider ?? TimeProvider.System;
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+        var services = around.With(options);
+        _timeProvider = services.TimeProvider;
+        _logger = services.LoggerFactory.CreateLogger<JsonWebKeySetCache>();
     }
 
     /// <summary>The URL of the key set.</summary>

@@ -1,7 +1,10 @@
 namespace Auth0ApiKit.Tokens;
 
-/// <summary>How a <see cref="JsonWebKeySetCache"/> fetches and keeps a tenant's signing keys.</summary>
-public sealed class JsonWebKeySetCacheOptions
+/// <summary>
+/// How a <see cref="JsonWebKeySetCache"/> fetches and keeps a tenant's signing keys, and its clock and loggers
+/// (<see cref="Auth0ComponentOptions"/>).
+/// </summary>
+public sealed class JsonWebKeySetCacheOptions : Auth0ComponentOptions
 {
     /// <summary>
     /// How long fetched keys are used before the key set is fetched again, so that keys the tenant stopped publishing
@@ -18,7 +21,7 @@ public sealed class JsonWebKeySetCacheOptions
     public TimeSpan MinimumRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// How long one fetch may take, the response body included, measured on the cache's <see cref="TimeProvider"/>:
+    /// How long one fetch may take, the response body included, measured on the cache's <see cref="Auth0ComponentOptions.TimeProvider"/>:
     /// the longest a token with an unknown <c>kid</c> waits. Default 10 seconds; from 1 millisecond to 5 minutes, and
     /// shorter than <see cref="MinimumRefreshInterval"/>.
     /// </summary>

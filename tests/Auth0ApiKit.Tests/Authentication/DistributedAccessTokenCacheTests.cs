@@ -95,20 +95,26 @@ public sealed class DistributedAccessTokenCacheTests
     public async Task A_provider_whose_shared_cache_fails_fetches_instead_and_says_so_without_secrets()
     {
         var fixture = new TenantServices(_time);
-        var logs = new FakeLogger<ClientCredentialsTokenProvider>();
+        var logs = new FakeLogCollector();
         using var http = fixture.Tenant.CreateHttpClient();
-        var tokens = new ClientCredentialsTokenProvider(fixture.Tenant.Urls, new Auth0TokenClient(fixture.Tenant.Urls, http, _time),
+        var tokens = new ClientCredentialsTokenProvider(fixture.Tenant.Urls,
+            new Auth0TokenClient(fixture.Tenant.Urls, http, new Auth0TokenClientOptions { TimeProvider = _time }),
             new ClientCredentials(fixture.Application.ClientId, fixture.Application.ClientSecret),
-            new AccessTokenCacheOptions { SharedCache = new DistributedAccessTokenCache(new FailingCache(), timeProvider: _time) }, _time, logs);
+            new AccessTokenCacheOptions
+            {
+                SharedCache = new DistributedAccessTokenCache(new FailingCache(), timeProvider: _time),
+                TimeProvider = _time,
+                LoggerFactory = new LoggerFactory([new FakeLoggerProvider(logs)]),
+            });
 
         var token = await tokens.GetTokenAsync(fixture.Tenant.Urls.ManagementApiAudience).AsTask().WaitAsync(Bound);
 
         token.Audience.Should().Be(fixture.Tenant.Urls.ManagementApiAudience);
         tokens.FetchCount.Should().Be(1);
-        logs.Collector.GetSnapshot().Where(r => r.Level == LogLevel.Warning).Select(r => r.Message).Should().Equal(
+        logs.GetSnapshot().Where(r => r.Level == LogLevel.Warning).Select(r => r.Message).Should().Equal(
             "The shared token cache failed to read a token (InvalidOperationException); fetching instead.",
             "The shared token cache failed to store a token (InvalidOperationException); fetching instead.");
-        string.Join('\n', logs.Collector.GetSnapshot().Select(r => r.Message)).Should().NotContain(token.Value.Reveal())
+        string.Join('\n', logs.GetSnapshot().Select(r => r.Message)).Should().NotContain(token.Value.Reveal())
             .And.NotContain(fixture.Application.ClientSecret.Reveal());
     }
 

@@ -39,8 +39,8 @@ public class TokenFetchTimeoutTests
         var endpoint = new HangingEndpoint();
         using var http = new HttpClient(endpoint) { Timeout = Timeout.InfiniteTimeSpan };
         var tenant = TenantUrls.ForDomain("hang.auth0.test");
-        var provider = new ClientCredentialsTokenProvider(tenant, new Auth0TokenClient(tenant, http, clock),
-            new ClientCredentials("client", new Secret("secret")), new AccessTokenCacheOptions { FetchTimeout = TimeSpan.FromSeconds(30) }, clock);
+        var provider = new ClientCredentialsTokenProvider(tenant, new Auth0TokenClient(tenant, http, new Auth0TokenClientOptions { TimeProvider = clock }),
+            new ClientCredentials("client", new Secret("secret")), new AccessTokenCacheOptions { FetchTimeout = TimeSpan.FromSeconds(30), TimeProvider = clock });
 
         var first = clock.RunAsync(() => provider.GetTokenAsync("https://api.example.com").AsTask(), TimeSpan.FromSeconds(1), maxSteps: 100);
 

@@ -4,6 +4,7 @@ using Auth0ApiKit.Apis;
 using Auth0ApiKit.Authentication;
 using Auth0ApiKit.Management;
 using Auth0ApiKit.Testing.Faults;
+using Auth0ApiKit.Tests.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -11,8 +12,9 @@ using Microsoft.Extensions.Logging.Testing;
 namespace Auth0ApiKit.Tests.DependencyInjection;
 
 /// <summary>
-/// Activities, metrics and logs of a tenant's requests. The listeners are process-wide; each test keeps only what is
-/// tagged with its own tenant's host, so tests running at the same time do not disturb it.
+/// Activities, metrics and logs of a tenant's requests. Activities are process-wide: each test keeps only those tagged
+/// with its own tenant's host. Metrics come from the meter factory each test registers, so tests running at the same
+/// time do not disturb each other.
 /// </summary>
 public sealed class DiagnosticsTests : IDisposable
 {
@@ -20,9 +22,8 @@ public sealed class DiagnosticsTests : IDisposable
 
     private readonly TenantServices _fixture = new();
     private readonly List<Activity> _activities = [];
-    private readonly List<(string Instrument, Dictionary<string, object?> Tags)> _measurements = [];
     private readonly ActivityListener _activityListener;
-    private readonly MeterListener _meterListener = new();
+    private readonly TestMeterFactory _meters = new();
 
     public DiagnosticsTests()
     {
@@ -42,22 +43,12 @@ public sealed class DiagnosticsTests : IDisposable
             },
         };
         ActivitySource.AddActivityListener(_activityListener);
-        _meterListener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == "Auth0ApiKit")
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        _meterListener.SetMeasurementEventCallback<long>((instrument, _, tags, _) => Record(instrument, tags));
-        _meterListener.SetMeasurementEventCallback<double>((instrument, _, tags, _) => Record(instrument, tags));
-        _meterListener.Start();
     }
 
     public void Dispose()
     {
         _activityListener.Dispose();
-        _meterListener.Dispose();
+        _meters.Dispose();
     }
 
     [Fact]
@@ -106,13 +97,15 @@ public sealed class DiagnosticsTests : IDisposable
     [Fact]
     public async Task Counts_requests_and_token_fetches_by_route_template_and_outcome()
     {
-        await using var provider = _fixture.ServicesWithTenant().BuildServiceProvider();
+        await using var provider = _fixture.ServicesWithTenant().AddSingleton<IMeterFactory>(_meters).BuildServiceProvider();
         var client = provider.GetRequiredService<IAuth0ManagementClient>();
 
         await client.Apis.CreateAsync(Orders).WaitAsync(Bound);
         await client.Apis.GetByIdAsync("rs_unknown").WaitAsync(Bound);
 
-        _measurements.Where(m => m.Instrument == "auth0apikit.http.client.requests")
+        var measurements = _meters.Measurements;
+        measurements.Should().OnlyContain(m => m.Meter == "Auth0ApiKit" && Equals(m.Tags.GetValueOrDefault("server.address"), _fixture.Host));
+        measurements.Where(m => m.Instrument == "auth0apikit.http.client.requests")
             .Select(m => (m.Tags["http.request.method"], m.Tags["url.template"], m.Tags["http.response.status_code"], m.Tags.GetValueOrDefault("error.type")))
             .Should().BeEquivalentTo(new (object?, object?, object?, object?)[]
             {
@@ -120,9 +113,29 @@ public sealed class DiagnosticsTests : IDisposable
                 ("POST", "/api/v2/resource-servers", 201, null),
                 ("GET", "/api/v2/resource-servers/{id}", 404, "404"),
             });
-        _measurements.Where(m => m.Instrument == "auth0apikit.http.client.request.duration").Should().HaveCount(3);
-        _measurements.Where(m => m.Instrument == "auth0apikit.token.fetches").Should().ContainSingle()
+        measurements.Where(m => m.Instrument == "auth0apikit.http.client.request.duration").Should().HaveCount(3);
+        measurements.Where(m => m.Instrument == "auth0apikit.token.fetches").Should().ContainSingle()
             .Which.Tags["http.response.status_code"].Should().Be(200);
+    }
+
+    [Fact]
+    public async Task A_client_made_without_a_container_logs_and_is_measured_through_its_options()
+    {
+        var logs = new FakeLogCollector();
+        using var loggers = new LoggerFactory([new FakeLoggerProvider(logs)]);
+        var options = _fixture.Tenant.CreateManagementClientOptions();
+        options.LoggerFactory = loggers;
+        options.MeterFactory = _meters;
+        using var client = new Auth0ManagementClient(options);
+
+        await client.Apis.CreateAsync(Orders).WaitAsync(Bound);
+
+        logs.GetSnapshot().Select(r => (r.Id.Id, r.Message)).Should().Contain([
+            (4, $"Fetching a client-credentials token for client {options.ClientId} and audience {_fixture.Tenant.Urls.ManagementApiAudience}."),
+            (6, "Auth0 answered 201 to POST /api/v2/resource-servers in 0 ms (0 retries)."),
+        ]);
+        _meters.Measurements.Where(m => m.Instrument == "auth0apikit.http.client.requests").Select(m => m.Tags["url.template"])
+            .Should().Equal("/oauth/token", "/api/v2/resource-servers");
     }
 
     [Fact]
@@ -153,21 +166,4 @@ public sealed class DiagnosticsTests : IDisposable
         string.Join('\n', logs.Select(r => r.Message + " " + string.Join(' ', r.StructuredState?.Select(s => s.Value) ?? [])));
 
     private static Dictionary<string, object?> Tags(Activity activity) => activity.TagObjects.ToDictionary(t => t.Key, t => t.Value);
-
-    private void Record(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        var map = new Dictionary<string, object?>();
-        foreach (var tag in tags)
-        {
-            map[tag.Key] = tag.Value;
-        }
-
-        if (map.GetValueOrDefault("server.address") as string == _fixture.Host)
-        {
-            lock (_measurements)
-            {
-                _measurements.Add((instrument.Name, map));
-            }
-        }
-    }
 }

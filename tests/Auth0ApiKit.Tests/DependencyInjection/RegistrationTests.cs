@@ -47,7 +47,7 @@ public sealed class RegistrationTests
         await euClient.Apis.CreateAsync(Orders).WaitAsync(Bound);
 
         euClient.Should().NotBeSameAs(usClient);
-        ((Auth0ManagementClient)usClient).Tenant.Should().Be(us.Tenant.Urls);
+        ((Auth0ManagementClient)usClient).Urls.Should().Be(us.Tenant.Urls);
         eu.Tenant.Apis.Find(Orders.Identifier).Should().NotBeNull();
         us.Tenant.Apis.Find(Orders.Identifier).Should().BeNull();
         provider.GetService<IAuth0ManagementClient>().Should().BeNull("only named tenants were registered");

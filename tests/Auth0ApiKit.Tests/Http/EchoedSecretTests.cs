@@ -41,7 +41,7 @@ public sealed class EchoedSecretTests
     {
         using var client = new Auth0ManagementClient(Options(body, withToken: false));
 
-        var call = () => client.Tokens.GetTokenAsync(client.Tenant.ManagementApiAudience).AsTask().Within();
+        var call = () => client.Tokens.GetTokenAsync(client.Urls.ManagementApiAudience).AsTask().Within();
 
         var thrown = (await call.Should().ThrowAsync<Auth0Exception>()).Which;
         ShouldNotShow(thrown, ClientSecret);

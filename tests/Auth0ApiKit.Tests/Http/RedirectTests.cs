@@ -24,7 +24,7 @@ public sealed class RedirectTests
         await using var tenant = LoopbackServer.Answering(RedirectTo(status, reason, elsewhere));
         using var client = new Auth0ManagementClient(Options(tenant));
 
-        var call = () => client.Tokens.GetTokenAsync(client.Tenant.ManagementApiAudience).AsTask().Within();
+        var call = () => client.Tokens.GetTokenAsync(client.Urls.ManagementApiAudience).AsTask().Within();
 
         var thrown = (await call.Should().ThrowAsync<Auth0Exception>()).Which;
         thrown.Message.Should().Contain(status.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -44,7 +44,7 @@ public sealed class RedirectTests
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<Auth0ManagementClient>();
 
-        var call = () => client.Tokens.GetTokenAsync(client.Tenant.ManagementApiAudience).AsTask().Within();
+        var call = () => client.Tokens.GetTokenAsync(client.Urls.ManagementApiAudience).AsTask().Within();
 
         (await call.Should().ThrowAsync<Auth0Exception>()).Which.Message.Should().Contain("307").And.Contain(elsewhere.Authority);
         elsewhere.Requests.Should().BeEmpty();
@@ -61,7 +61,7 @@ public sealed class RedirectTests
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<Auth0ManagementClient>();
 
-        var call = () => client.Tokens.GetTokenAsync(client.Tenant.ManagementApiAudience).AsTask().Within();
+        var call = () => client.Tokens.GetTokenAsync(client.Urls.ManagementApiAudience).AsTask().Within();
 
         await call.Should().ThrowAsync<Auth0Exception>();
         elsewhere.Requests.Should().BeEmpty();

@@ -61,7 +61,7 @@ public sealed class ResponseBodyTests
         using var scenario = new StallScenario(tenant, new Auth0ResilienceOptions { MaxRetries = 0, AttemptTimeout = TimeSpan.FromSeconds(3) },
             withClientCredentials: true);
 
-        var call = scenario.Client.Tokens.GetTokenAsync(scenario.Client.Tenant.ManagementApiAudience).AsTask();
+        var call = scenario.Client.Tokens.GetTokenAsync(scenario.Client.Urls.ManagementApiAudience).AsTask();
         await scenario.HeadersArrived.Within();
         await scenario.AdvanceAndAwaitFailureAsync(call, TimeSpan.FromSeconds(3));
 
@@ -93,7 +93,7 @@ public sealed class ResponseBodyTests
         await using var tenant = LoopbackServer.Answering(LoopbackServer.Json(200, "OK", body));
         using var scenario = new StallScenario(tenant, new Auth0ResilienceOptions { MaxRetries = 0 }, withClientCredentials: true);
 
-        var call = () => scenario.Client.Tokens.GetTokenAsync(scenario.Client.Tenant.ManagementApiAudience).AsTask().Within();
+        var call = () => scenario.Client.Tokens.GetTokenAsync(scenario.Client.Urls.ManagementApiAudience).AsTask().Within();
 
         (await call.Should().ThrowAsync<Auth0Exception>()).Which.Message.Should().Contain("expires_in");
     }

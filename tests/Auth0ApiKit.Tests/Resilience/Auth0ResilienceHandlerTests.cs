@@ -406,7 +406,7 @@ public sealed class Auth0ResilienceHandlerTests : IDisposable
     public async Task Works_as_a_handler_of_an_HttpClient()
     {
         var script = new ScriptedHandler(_time, Answer(HttpStatusCode.ServiceUnavailable), Answer(HttpStatusCode.OK));
-        using var client = new HttpClient(new Auth0ResilienceHandler(Options(), _time) { InnerHandler = script })
+        using var client = new HttpClient(new Auth0ResilienceHandler(Options(o => o.TimeProvider = _time)) { InnerHandler = script })
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
@@ -466,7 +466,8 @@ public sealed class Auth0ResilienceHandlerTests : IDisposable
         Auth0ResilienceOptions options, params Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>[] steps)
     {
         var script = new ScriptedHandler(_time, steps);
-        var client = new HttpMessageInvoker(new Auth0ResilienceHandler(options, _time) { InnerHandler = script });
+        options.TimeProvider = _time;
+        var client = new HttpMessageInvoker(new Auth0ResilienceHandler(options) { InnerHandler = script });
         _disposables.Add(client);
         return (client, script);
     }

@@ -181,7 +181,7 @@ public sealed class AccessTokenValidatorTests : IDisposable
     {
         var tenant = TenantUrls.ForIssuer(issuer);
         var token = new AccessTokenIssuer(tenant, _tenant.Keys, _tenant.Time).Issue(_api, AccessTokenRequest.ForApplication(ClientId)).Value;
-        var validator = new AccessTokenValidator(_api, tenant, _tenant.Cache, timeProvider: _tenant.Time);
+        var validator = new AccessTokenValidator(_api, tenant, _tenant.Cache, new AccessTokenValidatorOptions { TimeProvider = _tenant.Time });
 
         (await validator.Check(token)).IsValid.Should().BeTrue();
         (await _validator.Check(token)).Failure.Should().Be(AccessTokenValidationFailure.InvalidIssuer);
@@ -352,7 +352,7 @@ public sealed class AccessTokenValidatorTests : IDisposable
             text.Should().NotContainAny(forbidden);
         }
 
-        _tenant.ValidatorLogger.Collector.GetSnapshot().Should().HaveCount(tokens.Length + 1);
+        _tenant.ValidatorLogs.GetSnapshot().Should().HaveCount(tokens.Length + 1);
     }
 
     private const string Header = """{"alg":"RS256","typ":"JWT","kid":"first-key"}""";

@@ -33,7 +33,7 @@ public sealed class JsonWebKeySetCacheBodyTimeoutTests
         var time = TestClock.Fixed();
         using var headersRead = new HeadersSignal(new SocketsHttpHandler());
         using var httpClient = new HttpClient(headersRead) { Timeout = Timeout.InfiniteTimeSpan };
-        var cache = new JsonWebKeySetCache(httpClient, new Uri(server.BaseAddress, ".well-known/jwks.json"), timeProvider: time);
+        var cache = new JsonWebKeySetCache(httpClient, new Uri(server.BaseAddress, ".well-known/jwks.json"), new JsonWebKeySetCacheOptions { TimeProvider = time });
 
         var lookup = cache.GetSigningKeyAsync("first-key").AsTask();
         await headersRead.Received.WaitAsync(Bound);

@@ -128,7 +128,7 @@ public sealed class JsonWebKeySetCacheTests : IDisposable
         result.Failure.Should().Be(AccessTokenValidationFailure.SigningKeysUnavailable);
         result.Message.Should().Contain(Urls.JwksUri.AbsoluteUri).And.Contain("503");
         _tenant.Cache.LastFailure.Should().Contain("503");
-        _tenant.CacheLogger.LatestRecord.Message.Should().Contain("503");
+        _tenant.CacheLogs.LatestRecord.Message.Should().Contain("503");
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public sealed class JsonWebKeySetCacheTests : IDisposable
 
         (await _validator.Check(_tenant.Token(_api))).IsValid.Should().BeTrue();
         _tenant.Cache.KeyIds.Should().Equal("first-key");
-        _tenant.CacheLogger.LatestRecord.Message.Should().Contain("1 RS256 keys, 7 other entries ignored");
+        _tenant.CacheLogs.LatestRecord.Message.Should().Contain("1 RS256 keys, 7 other entries ignored");
         using var rsa = TestKeys.RsaOf(TestKeys.Second);
         var forged = Jwt.Forge("""{"alg":"RS256","typ":"JWT","kid":"enc-key"}""", Jwt.PayloadText(_tenant.Token(_api)), Jwt.Rs256(rsa));
         (await _validator.Check(forged)).Failure.Should().Be(AccessTokenValidationFailure.UnknownKeyId);

@@ -1,5 +1,6 @@
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Tokens;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -22,7 +23,10 @@ internal sealed class TestTenant : IDisposable
         Keys = new SigningKeySet(TestKeys.First);
         Jwks = new JwksStub(Keys.ToJwksJson());
         _httpClient = new HttpClient(Jwks);
-        Cache = new JsonWebKeySetCache(_httpClient, Urls.JwksUri, cacheOptions, Time, CacheLogger);
+        var options = cacheOptions ?? new JsonWebKeySetCacheOptions();
+        options.TimeProvider = Time;
+        options.LoggerFactory = new LoggerFactory([new FakeLoggerProvider(CacheLogs)]);
+        Cache = new JsonWebKeySetCache(_httpClient, Urls.JwksUri, options);
         Issuer = new AccessTokenIssuer(Urls, Keys, Time);
     }
 
@@ -38,24 +42,31 @@ internal sealed class TestTenant : IDisposable
 
     public AccessTokenIssuer Issuer { get; }
 
-    public FakeLogger<JsonWebKeySetCache> CacheLogger { get; } = new();
+    /// <summary>What the cache logged.</summary>
+    public FakeLogCollector CacheLogs { get; } = new();
 
-    public FakeLogger<AccessTokenValidator> ValidatorLogger { get; } = new();
+    /// <summary>What the validators of <see cref="Validator"/> logged.</summary>
+    public FakeLogCollector ValidatorLogs { get; } = new();
 
     public static ApiDefinitionBuilder Rs256Api() => Api.Define("Orders API").WithIdentifier(Identifier).SignedWith(SigningAlgorithm.RS256);
 
     public static ApiDefinitionBuilder Hs256Api(Secret secret) =>
         Api.Define("Orders API").WithIdentifier(Identifier).SignedWith(SigningAlgorithm.HS256).WithSigningSecret(secret);
 
-    public AccessTokenValidator Validator(ApiDefinition api, AccessTokenValidatorOptions? options = null) =>
-        new(api, Urls, Cache, options, Time, ValidatorLogger);
+    public AccessTokenValidator Validator(ApiDefinition api, AccessTokenValidatorOptions? options = null)
+    {
+        options ??= new AccessTokenValidatorOptions();
+        options.TimeProvider = Time;
+        options.LoggerFactory = new LoggerFactory([new FakeLoggerProvider(ValidatorLogs)]);
+        return new(api, Urls, Cache, options);
+    }
 
     public string Token(ApiDefinition api, AccessTokenRequest? request = null) =>
         Issuer.Issue(api, request ?? AccessTokenRequest.ForApplication(ClientId, ["read:orders", "write:orders"])).Value;
 
     /// <summary>Every message logged by the cache and the validators.</summary>
     public IEnumerable<string> LogMessages =>
-        CacheLogger.Collector.GetSnapshot().Select(r => r.Message).Concat(ValidatorLogger.Collector.GetSnapshot().Select(r => r.Message));
+        CacheLogs.GetSnapshot().Select(r => r.Message).Concat(ValidatorLogs.GetSnapshot().Select(r => r.Message));
 
     public void Dispose() => _httpClient.Dispose();
 }

@@ -13,14 +13,14 @@ internal sealed class ApiTester
     private readonly Auth0TokenClient _tokenClient;
     private readonly TenantUrls _tokenIssuer;
     private readonly Lazy<JsonWebKeySetCache> _signingKeys;
-    private readonly TimeProvider _timeProvider;
+    private readonly ComponentServices _services;
 
-    public ApiTester(Auth0TokenClient tokenClient, TenantUrls tokenIssuer, Func<JsonWebKeySetCache> signingKeys, TimeProvider timeProvider)
+    public ApiTester(Auth0TokenClient tokenClient, TenantUrls tokenIssuer, Func<JsonWebKeySetCache> signingKeys, ComponentServices services)
     {
         _tokenClient = tokenClient;
         _tokenIssuer = tokenIssuer;
         _signingKeys = new Lazy<JsonWebKeySetCache>(signingKeys);
-        _timeProvider = timeProvider;
+        _services = services;
     }
 
     public async Task<ApiTestReport> TestAsync(ApiDefinition api, string clientId, Secret clientSecret, CancellationToken cancellationToken)
@@ -40,7 +40,7 @@ internal sealed class ApiTester
         try
         {
             var keys = api.EffectiveSigningAlgorithm == SigningAlgorithm.RS256 ? _signingKeys.Value : null;
-            validator = new AccessTokenValidator(api, _tokenIssuer, keys, timeProvider: _timeProvider);
+            validator = new AccessTokenValidator(api, _tokenIssuer, keys, options: null, _services);
         }
         catch (ArgumentException cannotValidate)
         {
