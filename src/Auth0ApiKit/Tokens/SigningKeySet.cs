@@ -17,7 +17,8 @@ namespace Auth0ApiKit.Tokens;
 internal sealed class SigningKeySet
 {
     private readonly Lock _gate = new();
-    private State _state;
+    private State? _state;
+    private Func<TenantSigningKey>? _firstKey;
 
     /// <summary>Creates an empty set: RS256 tokens cannot be issued until a key is added with <see cref="Rotate(TenantSigningKey)"/>.</summary>
     public SigningKeySet() => _state = new State(null, null);
@@ -32,14 +33,25 @@ internal sealed class SigningKeySet
         _state = new State(current, previous);
     }
 
+    /// <summary>
+    /// Creates a set whose first key is made by <paramref name="firstKey"/> when the set is first read or changed, never
+    /// before: a tenant that issues no RS256 token and serves no JWKS does no RSA work at all.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="firstKey"/> is <see langword="null"/>.</exception>
+    public SigningKeySet(Func<TenantSigningKey> firstKey)
+    {
+        ArgumentNullException.ThrowIfNull(firstKey);
+        _firstKey = firstKey;
+    }
+
     /// <summary>The key that signs new tokens, or <see langword="null"/> while the set is empty.</summary>
-    public TenantSigningKey? Current => Volatile.Read(ref _state).Current;
+    public TenantSigningKey? Current => CurrentState.Current;
 
     /// <summary>The key that signed tokens before the last rotation and is still published, or <see langword="null"/>.</summary>
-    public TenantSigningKey? Previous => Volatile.Read(ref _state).Previous;
+    public TenantSigningKey? Previous => CurrentState.Previous;
 
     /// <summary>The published keys: the current one first, then the previous one.</summary>
-    public IReadOnlyList<TenantSigningKey> PublishedKeys => Volatile.Read(ref _state).Published;
+    public IReadOnlyList<TenantSigningKey> PublishedKeys => CurrentState.Published;
 
     /// <summary>
     /// Makes <paramref name="next"/> the current key; the current key becomes the previous one and stays published.
@@ -50,9 +62,10 @@ internal sealed class SigningKeySet
     public TenantSigningKey? Rotate(TenantSigningKey next)
     {
         ArgumentNullException.ThrowIfNull(next);
+        _ = CurrentState;
         lock (_gate)
         {
-            var state = _state;
+            var state = _state!;
             CheckDistinct(next, state.Current, nameof(next));
             var dropped = ReferenceEquals(state.Previous, next) ? null : state.Previous;
             Volatile.Write(ref _state, new State(next, state.Current));
@@ -64,9 +77,10 @@ internal sealed class SigningKeySet
     /// <returns>The revoked key, or <see langword="null"/> when there was none; the caller may dispose it.</returns>
     public TenantSigningKey? Revoke()
     {
+        _ = CurrentState;
         lock (_gate)
         {
-            var state = _state;
+            var state = _state!;
             Volatile.Write(ref _state, new State(state.Current, null));
             return state.Previous;
         }
@@ -80,11 +94,27 @@ internal sealed class SigningKeySet
     }
 
     /// <summary>The tenant's JSON Web Key Set as <c>/.well-known/jwks.json</c> serves it: <c>{"keys":[current, previous]}</c>.</summary>
-    public string ToJwksJson() => Volatile.Read(ref _state).Jwks;
+    public string ToJwksJson() => CurrentState.Jwks;
 
     /// <summary>Lists the published key ids.</summary>
     public override string ToString() =>
         "Signing keys: " + (PublishedKeys.Count == 0 ? "none" : string.Join(", ", PublishedKeys.Select(k => k.KeyId)));
+
+    private State CurrentState => Volatile.Read(ref _state) ?? MakeFirstState();
+
+    private State MakeFirstState()
+    {
+        lock (_gate)
+        {
+            if (_state is null)
+            {
+                Volatile.Write(ref _state, new State(_firstKey!(), null));
+                _firstKey = null;
+            }
+
+            return _state;
+        }
+    }
 
     private static void CheckDistinct(TenantSigningKey key, TenantSigningKey? other, string paramName)
     {

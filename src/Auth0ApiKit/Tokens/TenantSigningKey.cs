@@ -17,8 +17,10 @@ namespace Auth0ApiKit.Tokens;
 /// Keys are made only where asked for: <see cref="Generate(string?)"/> (about 100 ms for 2048 bits), or loaded with
 /// <see cref="FromPem(string, string?)"/> and <see cref="FromJwk(string)"/>. The private key never shows in
 /// <see cref="ToString"/> or exception messages; only <see cref="ExportPrivateKeyPem"/> reveals it. The
-/// certificate in <c>x5c</c> is self-signed and derived from the key and key id alone, so the same key always
-/// publishes the same JWK. Instances are thread-safe; dispose them when no token will be signed with them again.
+/// certificate in <c>x5c</c> is self-signed and derived from the public key alone, so the same key always
+/// publishes the same JWK. <see cref="ShareUnderKeyId(string)"/> makes another key id for the same key material
+/// without any RSA work (the fake tenants of a process share one key this way). Instances are thread-safe: one RSA
+/// object signs from many threads at once (tested); dispose them when no token will be signed with them again.
 /// </remarks>
 internal sealed class TenantSigningKey : IDisposable
 {
@@ -31,7 +33,9 @@ internal sealed class TenantSigningKey : IDisposable
 
     private readonly RSA _rsa;
     private readonly JwtSigner _signer;
+    private readonly Lazy<byte[]> _certificate;
     private readonly Lazy<string> _publicJwk;
+    private readonly TenantSigningKey? _owner;
     private int _disposed;
 
     private TenantSigningKey(RSA rsa, string? keyId)
@@ -49,6 +53,21 @@ internal sealed class TenantSigningKey : IDisposable
         KeyId = keyId ?? ComputeThumbprint(Modulus, Exponent);
         CheckKeyId(KeyId);
         _signer = new JwtSigner(new RsaSecurityKey(rsa) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256, KeyId, KeySize / 8);
+        _certificate = new Lazy<byte[]>(CreateCertificate);
+        _publicJwk = new Lazy<string>(WritePublicJwk);
+    }
+
+    private TenantSigningKey(TenantSigningKey owner, string keyId)
+    {
+        CheckKeyId(keyId);
+        _owner = owner;
+        _rsa = owner._rsa;
+        KeySize = owner.KeySize;
+        Modulus = owner.Modulus;
+        Exponent = owner.Exponent;
+        KeyId = keyId;
+        _signer = owner._signer.WithKeyId(keyId);
+        _certificate = owner._certificate;
         _publicJwk = new Lazy<string>(WritePublicJwk);
     }
 
@@ -69,9 +88,23 @@ internal sealed class TenantSigningKey : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            ThrowIfDisposed();
             return _signer;
         }
+    }
+
+    /// <summary>
+    /// The same key material under another key id, made without any RSA work: it signs with this key's RSA object and
+    /// signature provider and publishes this key's certificate under its own <c>kid</c>. This key owns the material:
+    /// disposing the shared key frees nothing, disposing this key ends both.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="keyId"/> is empty, longer than 256 characters or holds control characters.</exception>
+    /// <exception cref="ObjectDisposedException">This key was disposed.</exception>
+    internal TenantSigningKey ShareUnderKeyId(string keyId)
+    {
+        ArgumentNullException.ThrowIfNull(keyId);
+        ThrowIfDisposed();
+        return new TenantSigningKey(_owner ?? this, keyId);
     }
 
     /// <summary>Generates a new 2048-bit RSA key. This is slow (about 100 ms): keep the key, never make one per token or per test.</summary>
@@ -137,28 +170,28 @@ internal sealed class TenantSigningKey : IDisposable
     /// </summary>
     public string ToPublicJwkJson()
     {
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        ThrowIfDisposed();
         return _publicJwk.Value;
     }
 
     /// <summary>Exports the private key as PKCS#8 PEM (<c>PRIVATE KEY</c>), to store it where secrets are kept. Never log the result.</summary>
     public string ExportPrivateKeyPem()
     {
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        ThrowIfDisposed();
         return _rsa.ExportPkcs8PrivateKeyPem();
     }
 
     /// <summary>A public security key for this key's signatures, for validating tokens in the same process.</summary>
     internal RsaSecurityKey CreatePublicSecurityKey()
     {
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        ThrowIfDisposed();
         return new RsaSecurityKey(_rsa.ExportParameters(includePrivateParameters: false)) { KeyId = KeyId };
     }
 
-    /// <summary>Frees the RSA key. Tokens can no longer be signed with it.</summary>
+    /// <summary>Frees the RSA key (a key made by <see cref="ShareUnderKeyId(string)"/> frees nothing). Tokens can no longer be signed with it.</summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _owner is null)
         {
             _signer.Dispose();
             _rsa.Dispose();
@@ -167,6 +200,9 @@ internal sealed class TenantSigningKey : IDisposable
 
     /// <summary>Describes the key without any key material: <c>RS256 signing key {kid} (2048 bits)</c>.</summary>
     public override string ToString() => $"RS256 signing key {KeyId} ({KeySize} bits)";
+
+    private void ThrowIfDisposed() =>
+        ObjectDisposedException.ThrowIf(_disposed != 0 || (_owner is not null && _owner._disposed != 0), this);
 
     private static TenantSigningKey Create(RSA rsa, string? keyId)
     {
@@ -250,23 +286,25 @@ internal sealed class TenantSigningKey : IDisposable
 
     private string WritePublicJwk()
     {
-        var certificate = CreateCertificate();
+        var certificate = _certificate.Value;
 #pragma warning disable CA5350 // x5t is defined as the SHA-1 thumbprint of the certificate (RFC 7517 section 4.8).
         var thumbprint = Base64Url.EncodeToString(SHA1.HashData(certificate));
 #pragma warning restore CA5350
         return RsaJsonWebKey.WritePublic(KeyId, Modulus, Exponent, thumbprint, Convert.ToBase64String(certificate));
     }
 
+    /// <summary>The self-signed certificate of <c>x5c</c>: a function of the public key alone, made once per key material (one RSA signature).</summary>
     private byte[] CreateCertificate()
     {
+        var thumbprint = ComputeThumbprint(Modulus, Exponent);
         var name = new X500DistinguishedNameBuilder();
-        name.AddCommonName("Auth0ApiKit tenant signing key " + KeyId);
+        name.AddCommonName("Auth0ApiKit tenant signing key " + thumbprint);
         var subject = name.Build();
         var request = new CertificateRequest(subject, _rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var generator = X509SignatureGenerator.CreateForRSA(_rsa, RSASignaturePadding.Pkcs1);
 
-        // A positive serial number derived from the key id keeps the certificate a function of the key alone.
-        var serial = SHA256.HashData(Encoding.UTF8.GetBytes(KeyId)).AsSpan(0, 16).ToArray();
+        // A positive serial number derived from the key's thumbprint keeps the certificate a function of the key alone.
+        var serial = SHA256.HashData(Encoding.UTF8.GetBytes(thumbprint)).AsSpan(0, 16).ToArray();
         serial[0] = (byte)((serial[0] & 0x7F) | 0x40);
         using var certificate = request.Create(subject, generator, CertificateNotBefore, CertificateNotAfter, serial);
         return certificate.RawData;
