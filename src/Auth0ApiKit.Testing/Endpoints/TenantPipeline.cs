@@ -53,16 +53,7 @@ internal sealed class TenantPipeline
         }
         finally
         {
-            _journal.Add(new JournalEntry(
-                sequence,
-                receivedAt,
-                request.Method,
-                JournalRedaction.PathAndQuery(request),
-                JournalRedaction.Headers(request),
-                JournalRedaction.RequestBody(request),
-                response?.Status ?? 0,
-                JournalRedaction.ResponseBody(response),
-                fault?.ToString()));
+            _journal.Add(new JournalEntry(sequence, receivedAt, request, response, fault?.ToString()));
         }
     }
 
