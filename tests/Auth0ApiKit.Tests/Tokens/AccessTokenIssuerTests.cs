@@ -122,11 +122,32 @@ public class AccessTokenIssuerTests
         _issuer.SignerFor(rs256).Should().BeSameAs(TestKeys.First.Signer);
     }
 
-    [Fact]
-    public void The_lowered_minimum_applies_only_to_short_secrets()
+    [Theory]
+    [InlineData(16)]
+    [InlineData(32)]
+    [InlineData(64)]
+    public void Secret_keys_sign_and_verify_in_one_shot_with_the_mac_identitymodel_would_compute(int length)
     {
-        SigningSecretKeys.Create(Secret.Generate(16), "s").CryptoProviderFactory.Should().BeOfType<SigningSecretKeys.ShortSecretCryptoProviderFactory>();
-        SigningSecretKeys.Create(Secret.Generate(32), "s").CryptoProviderFactory.Should().BeSameAs(CryptoProviderFactory.Default);
+        var secret = Secret.Generate(length);
+        var key = SigningSecretKeys.Create(secret, "s");
+        var input = Encoding.ASCII.GetBytes("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjbGllbnQifQ");
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret.Reveal()), input);
+
+        var signer = key.CryptoProviderFactory.CreateForSigning(key, SecurityAlgorithms.HmacSha256);
+        var verifier = key.CryptoProviderFactory.CreateForVerifying(key, SecurityAlgorithms.HmacSha256, cacheProvider: true);
+
+        signer.Sign(input).Should().Equal(expected);
+        verifier.Verify(input, expected).Should().BeTrue();
+        var tampered = expected.ToArray();
+        tampered[^1] ^= 1;
+        verifier.Verify(input, tampered).Should().BeFalse("a changed signature is refused");
+        verifier.Verify(input, 0, input.Length, expected, 0, 16).Should().BeFalse("a truncated signature is refused");
+        key.CryptoProviderFactory.IsSupportedAlgorithm(SecurityAlgorithms.HmacSha256, key).Should().BeTrue();
+        if (length >= 32)
+        {
+            var identityModel = CryptoProviderFactory.Default.CreateForSigning(new SymmetricSecurityKey(key.Key), SecurityAlgorithms.HmacSha256, cacheProvider: false);
+            identityModel.Sign(input).Should().Equal(expected, "full-strength keys get the very MAC of IdentityModel's own provider");
+        }
     }
 
     [Fact]
