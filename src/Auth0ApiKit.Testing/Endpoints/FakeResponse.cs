@@ -9,18 +9,28 @@ internal sealed class FakeResponse
 {
     private const string JsonMediaType = "application/json; charset=utf-8";
 
+    private readonly Func<byte[]>? _writeBody;
+    private byte[]? _body;
+
     public FakeResponse(int status, byte[] body, string? contentType)
     {
         Status = status;
-        Body = body;
+        _body = body;
+        ContentType = contentType;
+    }
+
+    private FakeResponse(int status, Func<byte[]> writeBody, string contentType)
+    {
+        Status = status;
+        _writeBody = writeBody;
         ContentType = contentType;
     }
 
     /// <summary>The HTTP status code.</summary>
     public int Status { get; }
 
-    /// <summary>The body bytes.</summary>
-    public byte[] Body { get; }
+    /// <summary>The body bytes, written when first read: the tenant's face, which calls the endpoints directly, never reads a success's body.</summary>
+    public byte[] Body => _body ?? LazyInitializer.EnsureInitialized(ref _body, _writeBody!);
 
     /// <summary>The body's content type, or <see langword="null"/> when there is no body.</summary>
     public string? ContentType { get; }
@@ -36,7 +46,7 @@ internal sealed class FakeResponse
 
     /// <summary>A JSON response from a source-generated type.</summary>
     public static FakeResponse Json<T>(int status, T value, JsonTypeInfo<T> typeInfo) =>
-        new(status, JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), JsonMediaType);
+        new(status, () => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), JsonMediaType);
 
     /// <summary>A JSON response from JSON text already written.</summary>
     public static FakeResponse RawJson(int status, string json) => new(status, Encoding.UTF8.GetBytes(json), JsonMediaType);
