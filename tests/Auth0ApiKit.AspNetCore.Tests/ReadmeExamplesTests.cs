@@ -25,7 +25,7 @@ public sealed class ReadmeExamplesTests
 
     public ReadmeExamplesTests()
     {
-        _tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = _clock });
+        _tenant = TestTenant.New(o => o.TimeProvider = _clock);
         _tenant.Apis.Add(TestApis.AccessTokenWithPermissions);
         _worker = _tenant.Applications.AddMachineToMachine("billing-worker");
         _tenant.Authorizations.Authorize(_worker.ClientId, TestApis.Identifier, ["read:orders", "delete:orders"]);

@@ -96,8 +96,8 @@ public sealed class SeedingTests : IDisposable
     public void Seeds_a_fresh_tenant_the_same_way_each_time()
     {
         var plan = Plan(OrdersSeed);
-        var first = new FakeTenant();
-        var second = new FakeTenant();
+        var first = TestTenant.New();
+        var second = TestTenant.New();
 
         plan.Apply(first);
         plan.Apply(second);

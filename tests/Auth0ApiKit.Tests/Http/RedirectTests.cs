@@ -115,6 +115,7 @@ public sealed class RedirectTests
         options.ClientId = "redirect-test-client";
         options.ClientSecret = Secret;
         options.Resilience = new() { MaxRetries = 0 };
+        options.TimeProvider = TestClock.Fixed();
     }
 
     private static string RedirectTo(int status, string reason, LoopbackServer elsewhere) =>
