@@ -1,13 +1,11 @@
 using System.Text;
 using Auth0ApiKit.Authentication;
 using Auth0ApiKit.Management;
-using Auth0ApiKit.Testing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Auth0ApiKit.AspNetCore.Tests;
 

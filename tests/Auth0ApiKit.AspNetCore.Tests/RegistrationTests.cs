@@ -1,17 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Auth0ApiKit.Apis;
-using Auth0ApiKit.AspNetCore;
-using Auth0ApiKit.Testing;
 using Auth0ApiKit.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Auth0ApiKit.AspNetCore.Tests;
 

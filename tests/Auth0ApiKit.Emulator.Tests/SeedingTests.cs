@@ -1,7 +1,6 @@
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
 using Auth0ApiKit.Emulator.Seeding;
-using Auth0ApiKit.Testing;
 
 namespace Auth0ApiKit.Emulator.Tests;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Auth0ApiKit.Management;
 using Auth0ApiKit.Testing;
 using Auth0ApiKit.Testing.Faults;
 using Auth0ApiKit.Testing.FluentAssertions;

@@ -1,7 +1,6 @@
 using System.Net;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Testing.Faults;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Auth0ApiKit.Testing.FluentAssertions.Tests;
 

@@ -1,6 +1,4 @@
-using Auth0ApiKit.Authentication;
 using Auth0ApiKit.Management;
-using Auth0ApiKit.Tests.Management;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth0ApiKit.Tests.Http;

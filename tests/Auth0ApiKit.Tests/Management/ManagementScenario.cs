@@ -1,7 +1,6 @@
 using Auth0ApiKit.Management;
 using Auth0ApiKit.Testing;
 using Auth0ApiKit.Testing.Journal;
-using Auth0ApiKit.Tests.Resilience;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Auth0ApiKit.Tests.Management;

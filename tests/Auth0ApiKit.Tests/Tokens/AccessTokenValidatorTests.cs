@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Tokens;
 using Microsoft.IdentityModel.JsonWebTokens;

@@ -1,5 +1,4 @@
 using Auth0ApiKit.Tests.Http;
-using Auth0ApiKit.Tests.Resilience;
 using Auth0ApiKit.Tokens;
 using Microsoft.Extensions.Time.Testing;
 

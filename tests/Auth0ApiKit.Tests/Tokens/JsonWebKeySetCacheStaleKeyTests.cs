@@ -1,6 +1,5 @@
 using System.Net;
 using Auth0ApiKit.Apis;
-using Auth0ApiKit.Tests.Resilience;
 using Auth0ApiKit.Tokens;
 using static Auth0ApiKit.Tests.Tokens.ValidationTenant;
 
