@@ -69,7 +69,7 @@ public sealed class AcceptedTokenTests
     [Fact]
     public async Task An_emulator_tenant_on_loopback_http_is_reached_for_its_keys()
     {
-        await using var scenario = await Scenario.StartAsync(TestApis.Rs256, tenantOptions: new() { Issuer = "http://127.0.0.1:5123/" });
+        await using var scenario = await Scenario.StartAsync(TestApis.Rs256, tenantOptions: o => o.Issuer = "http://127.0.0.1:5123/");
 
         using var response = await scenario.App.GetAsync("/me", scenario.Token());
 

@@ -1,13 +1,11 @@
 using System.Text;
 using Auth0ApiKit.Authentication;
 using Auth0ApiKit.Management;
-using Auth0ApiKit.Testing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Auth0ApiKit.AspNetCore.Tests;
 
@@ -18,7 +16,7 @@ public sealed class DataProtectedTokenCacheTests
     public async Task Two_service_providers_with_one_key_ring_share_a_token_that_is_encrypted_at_rest()
     {
         var clock = TestClock.Fixed();
-        var tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = clock });
+        var tenant = TestTenant.New(o => o.TimeProvider = clock);
         var options = tenant.CreateManagementClientOptions();
         var cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
         var keys = new EphemeralDataProtectionProvider();

@@ -5,7 +5,6 @@ using Auth0ApiKit.Testing;
 using Auth0ApiKit.Tokens;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +24,7 @@ public sealed class ReadmeExamplesTests
 
     public ReadmeExamplesTests()
     {
-        _tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = _clock });
+        _tenant = TestTenant.New(o => o.TimeProvider = _clock);
         _tenant.Apis.Add(TestApis.AccessTokenWithPermissions);
         _worker = _tenant.Applications.AddMachineToMachine("billing-worker");
         _tenant.Authorizations.Authorize(_worker.ClientId, TestApis.Identifier, ["read:orders", "delete:orders"]);

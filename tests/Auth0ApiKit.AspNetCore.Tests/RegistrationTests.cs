@@ -1,17 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Auth0ApiKit.Apis;
-using Auth0ApiKit.AspNetCore;
-using Auth0ApiKit.Testing;
 using Auth0ApiKit.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Auth0ApiKit.AspNetCore.Tests;
 
@@ -85,10 +81,11 @@ public sealed class RegistrationTests
     [InlineData("legacy-validators")]
     public async Task Settings_that_would_bypass_the_sdks_key_handling_stop_the_host_from_starting(string setting)
     {
-        var tenant = new FakeTenant();
+        var clock = TestClock.Fixed();
+        var tenant = TestTenant.New(o => o.TimeProvider = clock);
         tenant.Apis.Add(TestApis.Rs256);
 
-        var start = () => ProtectedApi.StartAsync(tenant, TestApis.Rs256, TestClock.Fixed(), jwtBearer: o =>
+        var start = () => ProtectedApi.StartAsync(tenant, TestApis.Rs256, clock, jwtBearer: o =>
         {
             if (setting == "authority")
             {
@@ -108,7 +105,7 @@ public sealed class RegistrationTests
     public async Task Two_schemes_protect_two_apis_of_a_tenant_each_with_its_own_audience()
     {
         var clock = TestClock.Fixed();
-        var tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = clock });
+        var tenant = TestTenant.New(o => o.TimeProvider = clock);
         var orders = tenant.Apis.Add(TestApis.Rs256).Definition;
         var billing = tenant.Apis.Add(Api.Define("Billing").WithIdentifier("https://billing.example.com").SignedWith(SigningAlgorithm.HS256)
             .WithSigningSecret(new Secret(new string('b', 40))).Build()).Definition;

@@ -21,7 +21,7 @@ public sealed class RejectedTokenTests : IAsyncLifetime
     private ProtectedApi App => _scenario.App;
 
     public async Task InitializeAsync() =>
-        _scenario = await Scenario.StartAsync(TestApis.Rs256, tenantOptions: new() { SigningKey = SharedKey.Value });
+        _scenario = await Scenario.StartAsync(TestApis.Rs256, tenantOptions: o => o.SigningKey = SharedKey.Value);
 
     public async Task DisposeAsync() => await _scenario.DisposeAsync();
 
@@ -59,7 +59,7 @@ public sealed class RejectedTokenTests : IAsyncLifetime
     public async Task A_token_issued_in_the_future_is_not_valid_yet()
     {
         var ahead = _scenario.Clock.Ahead(TimeSpan.FromMinutes(5));
-        var tenant = new FakeTenant(new() { Domain = _scenario.Tenant.Domain, TimeProvider = ahead, SigningKey = SharedKey.Value });
+        var tenant = TestTenant.New(o => { o.Domain = _scenario.Tenant.Domain; o.TimeProvider = ahead; o.SigningKey = SharedKey.Value; });
         tenant.Apis.Add(_scenario.Api);
         var worker = tenant.Applications.AddMachineToMachine("early-bird");
 
@@ -88,7 +88,7 @@ public sealed class RejectedTokenTests : IAsyncLifetime
     [Fact]
     public async Task A_token_of_another_tenant_is_refused_for_its_issuer_even_when_signed_with_the_same_key()
     {
-        var other = new FakeTenant(new() { TimeProvider = _scenario.Clock, SigningKey = SharedKey.Value });
+        var other = TestTenant.New(o => { o.TimeProvider = _scenario.Clock; o.SigningKey = SharedKey.Value; });
         other.Apis.Add(_scenario.Api);
         var worker = other.Applications.AddMachineToMachine("intruder");
 
@@ -140,7 +140,7 @@ public sealed class RejectedTokenTests : IAsyncLifetime
     [Fact]
     public async Task A_plain_jwt_is_refused_by_an_rfc9068_api_for_its_type()
     {
-        await using var rfc9068 = await Scenario.StartAsync(TestApis.Rfc9068WithPermissions, tenantOptions: new() { SigningKey = SharedKey.Value });
+        await using var rfc9068 = await Scenario.StartAsync(TestApis.Rfc9068WithPermissions, tenantOptions: o => o.SigningKey = SharedKey.Value);
         var token = rfc9068.Token();
         var plain = SignAsTenant("""{"alg":"RS256","typ":"JWT","kid":"shared-key"}""", Jwt.PayloadText(token), rfc9068.Tenant);
 

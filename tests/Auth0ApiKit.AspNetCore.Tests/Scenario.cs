@@ -7,7 +7,7 @@ namespace Auth0ApiKit.AspNetCore.Tests;
 
 /// <summary>
 /// A fake tenant with one API and an application authorized for all its scopes, and the protected app in front of
-/// the API. The tenant and the app share one <see cref="FakeTimeProvider"/> started at the real now.
+/// the API. The tenant and the app share one <see cref="TestClock.Fixed"/> clock.
 /// </summary>
 internal sealed class Scenario : IAsyncDisposable
 {
@@ -35,12 +35,14 @@ internal sealed class Scenario : IAsyncDisposable
     public int JwksFetches => Tenant.Journal.For("GET", "/.well-known/jwks.json").Count;
 
     public static async Task<Scenario> StartAsync(
-        ApiDefinition api, Action<Auth0JwtBearerOptions>? configure = null, Action<JwtBearerOptions>? jwtBearer = null, FakeTenantOptions? tenantOptions = null)
+        ApiDefinition api, Action<Auth0JwtBearerOptions>? configure = null, Action<JwtBearerOptions>? jwtBearer = null, Action<FakeTenantOptions>? tenantOptions = null)
     {
         var clock = TestClock.Fixed();
-        var options = tenantOptions ?? new FakeTenantOptions();
-        options.TimeProvider = clock;
-        var tenant = new FakeTenant(options);
+        var tenant = TestTenant.New(o =>
+        {
+            tenantOptions?.Invoke(o);
+            o.TimeProvider = clock;
+        });
         var held = tenant.Apis.Add(api).Definition;
         var worker = tenant.Applications.AddMachineToMachine("billing-worker");
         tenant.Authorizations.Authorize(worker.ClientId, held.Identifier, (held.Scopes ?? []).Select(s => s.Value));

@@ -3,7 +3,11 @@ using Auth0ApiKit.Testing;
 
 namespace Auth0ApiKit.Emulator.Tests;
 
-/// <summary>An emulator started in-process on a free loopback port, and an HttpClient that reaches it over real sockets.</summary>
+/// <summary>
+/// An emulator started in-process on a free loopback port, and an HttpClient that reaches it over real sockets. Its clock
+/// stands on <see cref="TestClock.Fixed"/> and moves only through the admin clock calls; timers (fault delays,
+/// shutdown) run on real time, as the emulator's clock always does.
+/// </summary>
 internal sealed class Emulator : IAsyncDisposable
 {
     /// <summary>One RSA key for every test (making one costs about 100 ms), loaded through --signing-key.</summary>
@@ -38,7 +42,7 @@ internal sealed class Emulator : IAsyncDisposable
     /// <summary>Starts an emulator on port 0; <paramref name="configure"/> adjusts the options first.</summary>
     public static async Task<Emulator> StartAsync(Action<EmulatorOptions>? configure = null)
     {
-        var options = new EmulatorOptions { Port = 0, SigningKeyFile = SharedSigningKeyFile };
+        var options = new EmulatorOptions { Port = 0, SigningKeyFile = SharedSigningKeyFile, Clock = TestClock.Fixed() };
         configure?.Invoke(options);
         var host = await EmulatorHost.StartAsync(options).WaitAsync(Bound);
         return new Emulator(host);
@@ -50,6 +54,7 @@ internal sealed class Emulator : IAsyncDisposable
         var (_, options) = CommandLine.EmulatorCommandLine.Parse(args);
         options.Port = 0;
         options.SigningKeyFile = SharedSigningKeyFile;
+        options.Clock = TestClock.Fixed();
         var host = await EmulatorHost.StartAsync(options).WaitAsync(Bound);
         return new Emulator(host);
     }

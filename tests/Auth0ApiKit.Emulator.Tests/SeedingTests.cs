@@ -1,7 +1,6 @@
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
 using Auth0ApiKit.Emulator.Seeding;
-using Auth0ApiKit.Testing;
 
 namespace Auth0ApiKit.Emulator.Tests;
 
@@ -96,8 +95,8 @@ public sealed class SeedingTests : IDisposable
     public void Seeds_a_fresh_tenant_the_same_way_each_time()
     {
         var plan = Plan(OrdersSeed);
-        var first = new FakeTenant();
-        var second = new FakeTenant();
+        var first = TestTenant.New();
+        var second = TestTenant.New();
 
         plan.Apply(first);
         plan.Apply(second);

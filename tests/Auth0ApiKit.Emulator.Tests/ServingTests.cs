@@ -41,6 +41,7 @@ public class ServingTests
             Issuer = emulator.Credentials.Issuer,
             ClientId = emulator.Credentials.Management!.ClientId,
             ClientSecret = emulator.Credentials.Management.ClientSecret,
+            TimeProvider = emulator.Host.Clock, // the tenant's clock: the client checks the tokens it fetches on it
         });
         var orders = Api.Define("Orders API").WithIdentifier("https://orders.example.com").WithScope("read:orders").Build();
 

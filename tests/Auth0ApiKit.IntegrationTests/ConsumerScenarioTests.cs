@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Auth0ApiKit.Management;
 using Auth0ApiKit.Testing;
 using Auth0ApiKit.Testing.Faults;
 using Auth0ApiKit.Testing.FluentAssertions;
@@ -16,7 +15,7 @@ public sealed class ConsumerScenarioTests
     private readonly FakeTimeProvider _clock = TestClock.Fixed();
     private readonly FakeTenant _tenant;
 
-    public ConsumerScenarioTests() => _tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = _clock });
+    public ConsumerScenarioTests() => _tenant = TestTenant.New(o => o.TimeProvider = _clock);
 
     /// <summary>Runs work that may wait on the tenant's clock (retries), moving the clock until it is done.</summary>
     private Task<T> WithClockAsync<T>(Func<Task<T>> work) => _clock.RunAsync(work, TimeSpan.FromSeconds(1), maxSteps: 1_000);
@@ -76,7 +75,7 @@ public sealed class ConsumerScenarioTests
         await using var api = OrdersApi.Build(_tenant.Urls, _clock, _tenant.CreateHandler());
         await api.StartAsync().WaitAsync(Bound);
         var writer = _tenant.Tokens.ForApplication("any-client", OrdersProvisioning.Orders.Identifier, ["read:orders", "write:orders"]);
-        var otherTenant = new FakeTenant(new FakeTenantOptions { TimeProvider = _clock });
+        var otherTenant = TestTenant.New(o => o.TimeProvider = _clock);
         otherTenant.Apis.Add(OrdersProvisioning.Orders);
         var stranger = otherTenant.Tokens.ForApplication("any-client", OrdersProvisioning.Orders.Identifier, ["read:orders"]);
 

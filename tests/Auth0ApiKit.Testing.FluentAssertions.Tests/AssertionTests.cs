@@ -14,7 +14,7 @@ public class AssertionTests
 
     public AssertionTests()
     {
-        _tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = _time });
+        _tenant = TestTenant.New(o => o.TimeProvider = _time);
         _tenant.Apis.Add(Api.Define("Orders").WithIdentifier(Orders).TokensExpireAfter(TimeSpan.FromHours(2))
             .WithScope("read:orders").WithScope("write:orders").Build());
         _worker = _tenant.Applications.AddMachineToMachine("worker");

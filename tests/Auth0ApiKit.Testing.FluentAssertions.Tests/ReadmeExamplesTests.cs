@@ -1,7 +1,6 @@
 using System.Net;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Testing.Faults;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Auth0ApiKit.Testing.FluentAssertions.Tests;
 
@@ -14,7 +13,7 @@ public class ReadmeExamplesTests
         var orders = Api.Define("Orders API").WithIdentifier("https://orders.example.com").WithScope("read:orders").Build();
 
         var clock = TestClock.Fixed();                                   // README: new FakeTimeProvider(), the same epoch
-        var tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = clock });
+        var tenant = TestTenant.New(o => o.TimeProvider = clock);
         tenant.Apis.Add(orders);
         var worker = tenant.Applications.AddMachineToMachine("billing-worker");
         tenant.Authorizations.Authorize(worker.ClientId, orders.Identifier, ["read:orders"]);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Auth0ApiKit.Diagnostics;
-using Auth0ApiKit.Management;
 
 namespace Auth0ApiKit.Authentication;
 

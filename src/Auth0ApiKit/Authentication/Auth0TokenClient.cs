@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Diagnostics;
 using Auth0ApiKit.Management;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Auth0ApiKit.Management;
 using Auth0ApiKit.Tokens;
 using Microsoft.Extensions.Logging;
 

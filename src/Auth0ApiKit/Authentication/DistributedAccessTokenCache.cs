@@ -25,13 +25,20 @@ public sealed class DistributedAccessTokenCache : IAccessTokenCache
     /// <summary>Creates the cache.</summary>
     /// <param name="cache">Where entries are kept.</param>
     /// <param name="protector">Encrypts entries; <see langword="null"/> stores tokens readable (see the remarks).</param>
-    /// <param name="timeProvider">The clock of the token provider, to turn a token's expiry into the entry's time to live; the system clock by default.</param>
-    public DistributedAccessTokenCache(IDistributedCache cache, IAccessTokenProtector? protector = null, TimeProvider? timeProvider = null)
+    /// <param name="options">The clock of the token provider, to turn a token's expiry into the entry's time to live; the system clock by default.</param>
+    public DistributedAccessTokenCache(IDistributedCache cache, IAccessTokenProtector? protector = null, DistributedAccessTokenCacheOptions? options = null)
+        : this(cache, protector, options, ComponentServices.Default)
+    {
+    }
+
+    /// <summary>Creates the cache on <paramref name="around"/>'s clock (a registration's) unless the options set one.</summary>
+    internal DistributedAccessTokenCache(IDistributedCache cache, IAccessTokenProtector? protector, DistributedAccessTokenCacheOptions? options,
+        ComponentServices around)
     {
         ArgumentNullException.ThrowIfNull(cache);
         _cache = cache;
         _protector = protector;
-        _timeProvider = timeProvider ?? TimeProvider.System;
+        _timeProvider = around.With(options).TimeProvider;
     }
 
     /// <inheritdoc />

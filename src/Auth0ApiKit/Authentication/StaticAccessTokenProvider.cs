@@ -1,4 +1,3 @@
-
 namespace Auth0ApiKit.Authentication;
 
 /// <summary>
@@ -12,12 +11,18 @@ public sealed class StaticAccessTokenProvider : IAccessTokenProvider
 
     /// <summary>Wraps a token.</summary>
     /// <param name="token">The access token.</param>
-    /// <param name="timeProvider">The clock that dates the token; the system clock by default.</param>
-    public StaticAccessTokenProvider(Secret token, TimeProvider? timeProvider = null)
+    /// <param name="options">The clock that dates the token; the system clock by default.</param>
+    public StaticAccessTokenProvider(Secret token, StaticAccessTokenProviderOptions? options = null)
+        : this(token, options, ComponentServices.Default)
+    {
+    }
+
+    /// <summary>Wraps a token, dated on <paramref name="around"/>'s clock (a management client's) unless the options set one.</summary>
+    internal StaticAccessTokenProvider(Secret token, StaticAccessTokenProviderOptions? options, ComponentServices around)
     {
         ArgumentNullException.ThrowIfNull(token);
         _token = token;
-        _timeProvider = timeProvider ?? TimeProvider.System;
+        _timeProvider = around.With(options).TimeProvider;
     }
 
     /// <inheritdoc />

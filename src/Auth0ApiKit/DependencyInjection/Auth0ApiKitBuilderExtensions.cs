@@ -1,3 +1,4 @@
+using Auth0ApiKit;
 using Auth0ApiKit.Authentication;
 using Auth0ApiKit.Management;
 using Microsoft.Extensions.Caching.Distributed;
@@ -31,12 +32,14 @@ public static class Auth0ApiKitBuilderExtensions
     public static IAuth0ApiKitBuilder WithDistributedTokenCache(this IAuth0ApiKitBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<Auth0ManagementClientOptions>(builder.Name).Configure<IServiceProvider>((options, services) =>
+        // After every Configure, so that the cache runs on the token provider's clock: the token cache options', else the
+        // client options', else the container's.
+        builder.Services.AddOptions<Auth0ManagementClientOptions>(builder.Name).PostConfigure<IServiceProvider>((options, services) =>
         {
             if (options.TokenCache is { SharedCache: null } cache)
             {
                 cache.SharedCache = new DistributedAccessTokenCache(services.GetRequiredService<IDistributedCache>(),
-                    services.GetService<IAccessTokenProtector>(), options.TimeProvider ?? services.GetService<TimeProvider>());
+                    services.GetService<IAccessTokenProtector>(), options: null, ComponentServices.From(services).With(options).With(cache));
             }
         });
         return builder;

@@ -55,7 +55,7 @@ internal static class ManagementPipeline
         ComponentServices services) =>
         options.TokenProvider
         ?? (options.AccessToken is { Length: > 0 } token
-            ? new StaticAccessTokenProvider(new Secret(token), services.TimeProvider)
+            ? new StaticAccessTokenProvider(new Secret(token), options: null, services)
             : new ClientCredentialsTokenProvider(endpoints.Urls, tokenClient,
                 new ClientCredentials(options.ClientId!, new Secret(options.ClientSecret!), options.ClientAuthenticationMethod),
                 options.TokenCache, services));

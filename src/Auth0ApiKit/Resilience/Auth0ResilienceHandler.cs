@@ -1,5 +1,4 @@
 using Auth0ApiKit.Diagnostics;
-using Auth0ApiKit.Management;
 using Auth0ApiKit.Wire;
 using Polly;
 using Polly.Retry;

@@ -1,5 +1,4 @@
 using System.Net;
-using Auth0ApiKit.Management;
 using Polly;
 using Polly.Timeout;
 

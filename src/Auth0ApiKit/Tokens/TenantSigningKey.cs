@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using System.Text.Json;
 using Auth0ApiKit.Wire;
 using Microsoft.IdentityModel.Tokens;
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Auth0ApiKit.Diagnostics;
-using Auth0ApiKit.Management;
 
 namespace Auth0ApiKit.Wire;
 

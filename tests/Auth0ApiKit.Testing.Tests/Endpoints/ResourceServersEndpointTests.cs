@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Auth0ApiKit.Testing.Endpoints;
 using static Auth0ApiKit.Testing.Tests.Endpoints.Requests;
 

@@ -9,7 +9,7 @@ namespace Auth0ApiKit.Testing.Tests.Tenant;
 /// </summary>
 public class ClientSecretScopeTests
 {
-    private readonly FakeTenant _tenant = new();
+    private readonly FakeTenant _tenant = TestTenant.New();
     private readonly HttpClient _http;
     private readonly FakeApplication _worker;
 

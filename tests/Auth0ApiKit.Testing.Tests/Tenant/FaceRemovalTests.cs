@@ -8,7 +8,7 @@ public sealed class FaceRemovalTests
     [Fact]
     public void Revoke_and_remove_say_whether_something_was_there()
     {
-        var tenant = new FakeTenant();
+        var tenant = TestTenant.New();
         var worker = tenant.Applications.AddMachineToMachine("worker");
         var api = tenant.Apis.Add(Api.WithIdentifier("urn:orders").WithScope("read:orders").Build());
         tenant.Authorizations.Authorize(worker.ClientId, api.Identifier, ["read:orders"]);

@@ -31,7 +31,7 @@ public sealed class FaultInputTests
     [InlineData("/**/x")]
     public void A_double_star_anywhere_but_at_the_end_of_a_route_is_refused_and_nothing_is_scripted(string path)
     {
-        var tenant = new FakeTenant();
+        var tenant = TestTenant.New();
 
         var script = () => tenant.Faults.Script("GET", path, Fault.ServiceUnavailable());
 

@@ -13,7 +13,7 @@ public class FaultTests
 
     public FaultTests()
     {
-        _tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = _time });
+        _tenant = TestTenant.New(o => o.TimeProvider = _time);
         _http = _tenant.CreateHttpClient();
     }
 
@@ -117,7 +117,7 @@ public class FaultTests
     {
         async Task<List<int>> RunAsync()
         {
-            var tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = _time, Seed = 7 });
+            var tenant = TestTenant.New(o => { o.TimeProvider = _time; o.Seed = 7; });
             using var http = tenant.CreateHttpClient();
             var token = await ManagementTokenAsync(tenant, http);
             tenant.Faults.Randomly(42, [new RandomFault(0.3, Fault.RateLimited()), new RandomFault(0.2, Fault.ServiceUnavailable())], "GET", "/api/v2/**");

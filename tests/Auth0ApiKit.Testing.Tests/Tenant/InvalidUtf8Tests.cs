@@ -13,7 +13,7 @@ public class InvalidUtf8Tests
 {
     private const string InvalidJsonBody = """{"statusCode":400,"error":"Bad Request","message":"Invalid request payload JSON format"}""";
 
-    private readonly FakeTenant _tenant = new();
+    private readonly FakeTenant _tenant = TestTenant.New();
     private readonly HttpClient _http;
 
     public InvalidUtf8Tests() => _http = _tenant.CreateHttpClient();

@@ -84,7 +84,7 @@ public class JournalRedactionTests
     [MemberData(nameof(EncodingNames))]
     public async Task A_secret_never_reaches_the_journal_however_its_name_or_value_is_encoded(string encoding)
     {
-        var tenant = new FakeTenant();
+        var tenant = TestTenant.New();
         using var http = tenant.CreateHttpClient();
 
         (await http.SendAsync(Encodings[encoding]()).WaitAsync(Bound)).StatusCode.Should().NotBe(System.Net.HttpStatusCode.InternalServerError);
@@ -100,7 +100,7 @@ public class JournalRedactionTests
     [Fact]
     public async Task A_redacted_form_keeps_its_field_names_and_other_values()
     {
-        var tenant = new FakeTenant();
+        var tenant = TestTenant.New();
         using var http = tenant.CreateHttpClient();
 
         await http.SendAsync(TokenForm($"CLIENT%5fSECRET={FormSecret}", "audience=https%3A%2F%2Forders.example.com")).WaitAsync(Bound);
@@ -112,7 +112,7 @@ public class JournalRedactionTests
     [Fact]
     public async Task A_redacted_json_body_keeps_its_members_and_other_values()
     {
-        var tenant = new FakeTenant();
+        var tenant = TestTenant.New();
         using var http = tenant.CreateHttpClient();
 
         await http.SendAsync(TokenJson($$$"""{"client_id":"{{{ClientId}}}", "client\u005fsecret":"{{{JsonSecret}}}", "nested":[{"Password":{"a":1}},null,2.50]}""")).WaitAsync(Bound);
@@ -124,7 +124,7 @@ public class JournalRedactionTests
     [Fact]
     public async Task A_json_body_without_secrets_or_escapes_is_kept_as_sent()
     {
-        var tenant = new FakeTenant();
+        var tenant = TestTenant.New();
         using var http = tenant.CreateHttpClient();
         const string Body = "{ \"client_id\" : \"x\",\n  \"audience\":\"https://a.example\", \"scope\": [ ] }";
 
@@ -136,7 +136,7 @@ public class JournalRedactionTests
     [Fact]
     public async Task A_secret_the_tenant_echoes_in_its_answer_is_redacted_there_too_whatever_its_shape()
     {
-        var tenant = new FakeTenant();
+        var tenant = TestTenant.New();
         using var http = tenant.CreateHttpClient();
         var token = await ManagementTokenAsync(tenant, http);
         tenant.Journal.Clear();

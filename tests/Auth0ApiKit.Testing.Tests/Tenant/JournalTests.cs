@@ -9,7 +9,7 @@ public class JournalTests
     [Fact]
     public async Task Every_request_is_recorded_with_secrets_credentials_and_tokens_redacted()
     {
-        var tenant = new FakeTenant();
+        var tenant = TestTenant.New();
         using var http = tenant.CreateHttpClient();
         var app = tenant.CreateManagementApplication();
         var tokenResponse = await http.PostAsync("oauth/token", Form(("grant_type", "client_credentials"), ("client_id", app.ClientId),
@@ -39,7 +39,7 @@ public class JournalTests
     [Fact]
     public async Task The_journal_keeps_only_its_capacity()
     {
-        var tenant = new FakeTenant(new FakeTenantOptions { JournalCapacity = 3 });
+        var tenant = TestTenant.New(o => o.JournalCapacity = 3);
         using var http = tenant.CreateHttpClient();
 
         for (var i = 0; i < 5; i++)
@@ -54,7 +54,7 @@ public class JournalTests
     [Fact]
     public async Task A_secret_in_the_query_is_redacted_even_when_it_decodes_to_spaces_or_ampersands()
     {
-        var tenant = new FakeTenant();
+        var tenant = TestTenant.New();
         using var http = tenant.CreateHttpClient();
 
         await http.GetAsync(".well-known/jwks.json?client_secret=top%20secret%26more&x=1").WaitAsync(Bound);

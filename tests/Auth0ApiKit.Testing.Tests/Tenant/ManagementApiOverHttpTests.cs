@@ -6,7 +6,7 @@ namespace Auth0ApiKit.Testing.Tests.Tenant;
 
 public class ManagementApiOverHttpTests
 {
-    private readonly FakeTenant _tenant = new();
+    private readonly FakeTenant _tenant = TestTenant.New();
     private readonly HttpClient _http;
 
     public ManagementApiOverHttpTests() => _http = _tenant.CreateHttpClient();
@@ -35,7 +35,7 @@ public class ManagementApiOverHttpTests
     [Fact]
     public async Task A_token_of_another_tenant_is_refused()
     {
-        var other = new FakeTenant(new FakeTenantOptions { Domain = _tenant.Domain });
+        var other = TestTenant.New(o => o.Domain = _tenant.Domain);
         var app = other.CreateManagementApplication();
         var foreign = other.Tokens.ForApplication(app.ClientId, other.Urls.ManagementApiAudience);
 
@@ -60,7 +60,7 @@ public class ManagementApiOverHttpTests
     public async Task An_expired_token_is_refused()
     {
         var time = TestClock.Fixed();
-        var tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = time });
+        var tenant = TestTenant.New(o => o.TimeProvider = time);
         using var http = tenant.CreateHttpClient();
         var token = await ManagementTokenAsync(tenant, http);
         (await http.SendAsync(HttpMethod.Get, "api/v2/resource-servers", token)).StatusCode.Should().Be(HttpStatusCode.OK);

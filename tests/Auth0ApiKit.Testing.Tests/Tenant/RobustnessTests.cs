@@ -26,7 +26,7 @@ public class RobustnessTests
     [Fact]
     public async Task Random_requests_never_get_a_500_and_rejected_ones_change_nothing()
     {
-        var tenant = new FakeTenant(new FakeTenantOptions { Seed = 3 });
+        var tenant = TestTenant.New(o => o.Seed = 3);
         using var http = tenant.CreateHttpClient();
         var token = await ManagementTokenAsync(tenant, http);
         var contentTypes = new[] { "application/json", "application/x-www-form-urlencoded", "text/plain", "" };
@@ -66,7 +66,7 @@ public class RobustnessTests
     [Fact]
     public async Task Eight_threads_of_mixed_operations_keep_the_store_consistent()
     {
-        var tenant = new FakeTenant(new FakeTenantOptions { Seed = 5 });
+        var tenant = TestTenant.New(o => o.Seed = 5);
         var app = tenant.CreateManagementApplication();
         var token = tenant.Tokens.ForApplication(app.ClientId, tenant.Urls.ManagementApiAudience).Value;
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

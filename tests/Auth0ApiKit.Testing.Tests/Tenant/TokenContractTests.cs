@@ -23,7 +23,7 @@ public class TokenContractTests
 
     private async Task<(string Token, FakeTenant Tenant, FakeApplication Worker)> ClientCredentialsTokenAsync(ApiDefinition api, params string[] scopes)
     {
-        var tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = _time, Domain = "contract.eu.auth0.com" });
+        var tenant = TestTenant.New(o => { o.TimeProvider = _time; o.Domain = "contract.eu.auth0.com"; });
         tenant.Apis.Add(api);
         var worker = tenant.Applications.AddMachineToMachine("worker");
         tenant.Authorizations.Authorize(worker.ClientId, api.Identifier, scopes);
@@ -90,7 +90,7 @@ public class TokenContractTests
     [Fact]
     public void A_user_token_with_openid_has_the_userinfo_audience_and_no_gty()
     {
-        var tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = _time, Domain = "contract.eu.auth0.com" });
+        var tenant = TestTenant.New(o => { o.TimeProvider = _time; o.Domain = "contract.eu.auth0.com"; });
         tenant.Apis.Add(Api.Define("Orders").WithIdentifier("https://orders.example.com").Build());
 
         var tokens = tenant.Tokens.ForUser("client123", "https://orders.example.com", "auth0|abc", ["openid", "read:orders"],

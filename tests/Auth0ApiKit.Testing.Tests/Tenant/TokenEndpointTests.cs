@@ -11,7 +11,7 @@ namespace Auth0ApiKit.Testing.Tests.Tenant;
 public class TokenEndpointTests
 {
     private const string Orders = "https://orders.example.com";
-    private readonly FakeTenant _tenant = new();
+    private readonly FakeTenant _tenant = TestTenant.New();
     private readonly HttpClient _http;
     private readonly FakeApplication _worker;
 
@@ -198,7 +198,7 @@ public class TokenEndpointTests
         var pem = _tenant.Tokens.CurrentSigningKey.ExportPrivateKeyPem();
         using var mine = FakeSigningKey.FromPem(pem, "my-key");
         using var next = FakeSigningKey.FromPem(pem, "my-next-key");
-        var tenant = new FakeTenant(new FakeTenantOptions { SigningKey = mine });
+        var tenant = TestTenant.New(o => o.SigningKey = mine);
         tenant.Apis.Add(Api.Define("Orders").WithIdentifier(Orders).Build());
 
         tenant.Tokens.CurrentSigningKey.Should().BeSameAs(mine, "the tenant reports the key it was given");

@@ -1,4 +1,3 @@
-using Auth0ApiKit.Apis;
 using Auth0ApiKit.Tests.Validation;
 using Auth0ApiKit.Validation;
 

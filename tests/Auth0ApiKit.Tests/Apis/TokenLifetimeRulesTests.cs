@@ -1,5 +1,4 @@
 using System.Globalization;
-using Auth0ApiKit.Apis;
 using Auth0ApiKit.Tests.Validation;
 using Auth0ApiKit.Validation;
 

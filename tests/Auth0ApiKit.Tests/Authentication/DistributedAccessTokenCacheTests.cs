@@ -20,10 +20,12 @@ public sealed class DistributedAccessTokenCacheTests
     private readonly FakeTimeProvider _time = TestClock.Fixed();
     private readonly RecordingCache _cache = new();
 
+    private DistributedAccessTokenCacheOptions Clock => new() { TimeProvider = _time };
+
     [Fact]
     public async Task Gives_back_the_token_it_stored()
     {
-        var cache = new DistributedAccessTokenCache(_cache, timeProvider: _time);
+        var cache = new DistributedAccessTokenCache(_cache, options: Clock);
         var token = Token(TimeSpan.FromHours(1));
 
         await cache.SetAsync(Key, token, default);
@@ -36,7 +38,7 @@ public sealed class DistributedAccessTokenCacheTests
     [Fact]
     public async Task Stores_an_entry_until_the_token_expires()
     {
-        var cache = new DistributedAccessTokenCache(_cache, timeProvider: _time);
+        var cache = new DistributedAccessTokenCache(_cache, options: Clock);
         var token = Token(TimeSpan.FromHours(1));
         _time.Advance(TimeSpan.FromMinutes(10));
 
@@ -48,7 +50,7 @@ public sealed class DistributedAccessTokenCacheTests
     [Fact]
     public async Task Does_not_store_an_expired_token()
     {
-        var cache = new DistributedAccessTokenCache(_cache, timeProvider: _time);
+        var cache = new DistributedAccessTokenCache(_cache, options: Clock);
         var token = Token(TimeSpan.FromHours(1));
         _time.Advance(TimeSpan.FromHours(1));
 
@@ -60,7 +62,7 @@ public sealed class DistributedAccessTokenCacheTests
     [Fact]
     public async Task Without_a_protector_the_token_is_stored_readable()
     {
-        var cache = new DistributedAccessTokenCache(_cache, timeProvider: _time);
+        var cache = new DistributedAccessTokenCache(_cache, options: Clock);
 
         await cache.SetAsync(Key, Token(TimeSpan.FromHours(1)), default);
 
@@ -71,21 +73,21 @@ public sealed class DistributedAccessTokenCacheTests
     public async Task With_a_protector_the_token_is_stored_encrypted()
     {
         var protector = new TestProtector();
-        var cache = new DistributedAccessTokenCache(_cache, protector, _time);
+        var cache = new DistributedAccessTokenCache(_cache, protector, Clock);
 
         await cache.SetAsync(Key, Token(TimeSpan.FromHours(1)), default);
 
         var stored = (await _cache.GetAsync(Key))!;
         Encoding.UTF8.GetString(stored).Should().NotContain(TokenValue).And.NotContain("orders");
         (await cache.GetAsync(Key, default))!.Value.Reveal().Should().Be(TokenValue);
-        var withOtherKeys = new DistributedAccessTokenCache(_cache, new TestProtector(), _time);
+        var withOtherKeys = new DistributedAccessTokenCache(_cache, new TestProtector(), Clock);
         await withOtherKeys.Invoking(c => c.GetAsync(Key, default).AsTask()).Should().ThrowAsync<InvalidOperationException>();
     }
 
     [Fact]
     public async Task Ignores_an_entry_of_another_format_version()
     {
-        var cache = new DistributedAccessTokenCache(_cache, timeProvider: _time);
+        var cache = new DistributedAccessTokenCache(_cache, options: Clock);
         await _cache.SetAsync(Key, Encoding.UTF8.GetBytes("""{"v":2,"token":"x","audience":"a","obtained_at":"2025-01-01T00:00:00Z","expires_at":"2025-01-01T01:00:00Z","scopes":[]}"""));
 
         (await cache.GetAsync(Key, default)).Should().BeNull();
@@ -102,7 +104,7 @@ public sealed class DistributedAccessTokenCacheTests
             new ClientCredentials(fixture.Application.ClientId, fixture.Application.ClientSecret),
             new AccessTokenCacheOptions
             {
-                SharedCache = new DistributedAccessTokenCache(new FailingCache(), timeProvider: _time),
+                SharedCache = new DistributedAccessTokenCache(new FailingCache(), options: Clock),
                 TimeProvider = _time,
                 LoggerFactory = new LoggerFactory([new FakeLoggerProvider(logs)]),
             });
@@ -133,6 +135,21 @@ public sealed class DistributedAccessTokenCacheTests
         fixture.Tenant.Journal.For("POST", "/oauth/token").Should().ContainSingle();
         ((ClientCredentialsTokenProvider)second.GetRequiredService<IAccessTokenProvider>()).FetchCount.Should().Be(0);
         fixture.Tenant.Journal.For("GET", "/api/v2/resource-servers").Should().HaveCount(2).And.OnlyContain(e => e.Status == 200);
+    }
+
+    [Fact]
+    public async Task Under_AddAuth0ApiKit_runs_on_the_containers_clock()
+    {
+        var fixture = new TenantServices(_time);
+        var services = fixture.ServicesWithTenant();
+        services.AddSingleton<IDistributedCache>(_cache);
+        services.AddAuth0ApiKit(fixture.Configuration()).WithDistributedTokenCache();
+        await using var provider = services.BuildServiceProvider();
+
+        var token = await provider.GetRequiredService<IAccessTokenProvider>().GetTokenAsync(fixture.Tenant.Urls.ManagementApiAudience).AsTask().WaitAsync(Bound);
+
+        _cache.LastOptions.Should().NotBeNull("on the system clock the token of {0} would look expired and never be stored", _time.GetUtcNow());
+        _cache.LastOptions!.AbsoluteExpirationRelativeToNow.Should().Be(token.ExpiresAt - _time.GetUtcNow());
     }
 
     private static ServiceProvider WithSharedCache(TenantServices fixture, IDistributedCache cache, IAccessTokenProtector protector)

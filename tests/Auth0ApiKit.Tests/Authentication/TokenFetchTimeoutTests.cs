@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text;
 using Auth0ApiKit.Authentication;
-using Auth0ApiKit.Management;
 using Auth0ApiKit.Tokens;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Auth0ApiKit.Tests.Authentication;
 

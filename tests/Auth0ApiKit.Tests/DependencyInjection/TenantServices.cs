@@ -12,7 +12,7 @@ internal sealed class TenantServices
     public TenantServices(FakeTimeProvider? time = null)
     {
         Time = time ?? TestClock.Fixed();
-        Tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = Time });
+        Tenant = TestTenant.New(o => o.TimeProvider = Time);
         Application = Tenant.CreateManagementApplication();
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Auth0ApiKit.Management;
-using Auth0ApiKit.Tests.Management;
 
 namespace Auth0ApiKit.Tests.Http;
 

@@ -1,6 +1,4 @@
-using Auth0ApiKit.Authentication;
 using Auth0ApiKit.Management;
-using Auth0ApiKit.Tests.Management;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth0ApiKit.Tests.Http;
@@ -115,6 +113,7 @@ public sealed class RedirectTests
         options.ClientId = "redirect-test-client";
         options.ClientSecret = Secret;
         options.Resilience = new() { MaxRetries = 0 };
+        options.TimeProvider = TestClock.Fixed();
     }
 
     private static string RedirectTo(int status, string reason, LoopbackServer elsewhere) =>

@@ -1,8 +1,5 @@
-using System.Net;
 using Auth0ApiKit.Management;
 using Auth0ApiKit.Resilience;
-using Auth0ApiKit.Tests.Management;
-using Auth0ApiKit.Tests.Resilience;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Auth0ApiKit.Tests.Http;

@@ -1,6 +1,4 @@
 using Auth0ApiKit.Apis;
-using Auth0ApiKit.Management;
-using Auth0ApiKit.Testing;
 
 namespace Auth0ApiKit.Tests.Management;
 
@@ -13,7 +11,7 @@ public sealed class ApiCreateAdoptionTests
     [Fact]
     public async Task An_existing_api_with_another_signing_algorithm_is_a_conflict_not_the_created_api()
     {
-        var tenant = new FakeTenant();
+        var tenant = TestTenant.New();
         var orders = Api.Define("Orders API").WithIdentifier("https://orders.example.com").Build();
         tenant.Apis.Add(orders.ToBuilder().SignedWith(SigningAlgorithm.RS256).Build());
         using var client = tenant.CreateManagementClient();
@@ -26,7 +24,7 @@ public sealed class ApiCreateAdoptionTests
     [Fact]
     public async Task An_existing_api_with_every_setting_set_is_adopted()
     {
-        var tenant = new FakeTenant();
+        var tenant = TestTenant.New();
         var orders = Api.Define("Orders API").WithIdentifier("https://orders.example.com").SignedWith(SigningAlgorithm.HS256).Build();
         var existing = tenant.Apis.Add(orders);
         using var client = tenant.CreateManagementClient();

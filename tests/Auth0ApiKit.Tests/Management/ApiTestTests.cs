@@ -1,6 +1,5 @@
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
-using Auth0ApiKit.Management;
 using Auth0ApiKit.Testing;
 
 namespace Auth0ApiKit.Tests.Management;

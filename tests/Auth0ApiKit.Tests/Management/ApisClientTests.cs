@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Auth0ApiKit.Apis;
-using Auth0ApiKit.Management;
 using Auth0ApiKit.Validation;
 
 namespace Auth0ApiKit.Tests.Management;

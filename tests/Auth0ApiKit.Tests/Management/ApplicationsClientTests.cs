@@ -1,7 +1,6 @@
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
 using Auth0ApiKit.Authentication;
-using Auth0ApiKit.Management;
 
 namespace Auth0ApiKit.Tests.Management;
 

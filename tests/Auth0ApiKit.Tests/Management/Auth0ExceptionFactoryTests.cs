@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Auth0ApiKit.Management;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Auth0ApiKit.Tests.Management;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
 using Auth0ApiKit.Management;
-using Auth0ApiKit.Testing;
 using Auth0ApiKit.Testing.Faults;
 
 namespace Auth0ApiKit.Tests.Management;

@@ -1,7 +1,6 @@
 using Auth0ApiKit.Management;
 using Auth0ApiKit.Testing;
 using Auth0ApiKit.Testing.Journal;
-using Auth0ApiKit.Tests.Resilience;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Auth0ApiKit.Tests.Management;
@@ -22,7 +21,7 @@ internal sealed class ManagementScenario : IDisposable
     /// <param name="configure">Adjusts the client's settings (retries, transport) before it is made.</param>
     public ManagementScenario(IEnumerable<string>? scopes = null, Action<Auth0ManagementClientOptions>? configure = null)
     {
-        Tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = Time, JournalCapacity = 10_000 });
+        Tenant = TestTenant.New(o => { o.TimeProvider = Time; o.JournalCapacity = 10_000; });
         Options = Tenant.CreateManagementClientOptions(scopes);
         Options.Resilience!.Jitter = () => 0.5;
         configure?.Invoke(Options);

@@ -122,7 +122,7 @@ public sealed class ManagementTokenTests : IDisposable
     [Fact]
     public async Task A_401_that_persists_is_thrown_after_one_retry()
     {
-        using var scenario = new ManagementScenario(configure: o => o.TokenProvider = new StaticAccessTokenProvider(new Secret("not-a-token")));
+        using var scenario = new ManagementScenario(configure: o => o.TokenProvider = new StaticAccessTokenProvider(new Secret("not-a-token"), new() { TimeProvider = o.TimeProvider }));
 
         var act = () => scenario.Apis.GetAsync(Orders).Within();
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Auth0ApiKit.Management;
 using Auth0ApiKit.Wire;
 
 namespace Auth0ApiKit.Tests.Management;

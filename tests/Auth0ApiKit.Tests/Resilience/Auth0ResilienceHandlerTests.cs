@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Auth0ApiKit.Management;
 using Auth0ApiKit.Resilience;
 using Microsoft.Extensions.Time.Testing;
 using static Auth0ApiKit.Tests.Resilience.ScriptedHandler;

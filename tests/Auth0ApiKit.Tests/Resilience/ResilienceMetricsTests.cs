@@ -1,5 +1,4 @@
 using System.Net;
-using Auth0ApiKit.Management;
 using Auth0ApiKit.Resilience;
 using Auth0ApiKit.Tests.Diagnostics;
 using Microsoft.Extensions.Time.Testing;

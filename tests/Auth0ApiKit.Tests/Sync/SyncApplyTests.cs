@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
-using Auth0ApiKit.Management;
 using Auth0ApiKit.Sync;
 using Auth0ApiKit.Testing.Faults;
 

@@ -21,7 +21,7 @@ internal sealed class SyncHarness : IDisposable
     public SyncHarness(int seed = 1, Action<Auth0ResilienceOptions>? resilience = null, Func<HttpMessageHandler, HttpMessageHandler>? transport = null,
         int journalCapacity = 1_000)
     {
-        Tenant = new FakeTenant(new FakeTenantOptions { TimeProvider = Clock, Seed = seed, Domain = "sync-test.auth0.test", JournalCapacity = journalCapacity });
+        Tenant = TestTenant.New(o => { o.TimeProvider = Clock; o.Seed = seed; o.Domain = "sync-test.auth0.test"; o.JournalCapacity = journalCapacity; });
         var options = Tenant.CreateManagementClientOptions();
         options.Transport = _transport = transport?.Invoke(options.Transport!) ?? options.Transport!;
         options.Resilience = new Auth0ResilienceOptions { Jitter = () => 0.5 };

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Tokens;
 using Microsoft.Extensions.Time.Testing;

@@ -1,18 +1,16 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Tokens;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using static Auth0ApiKit.Tests.Tokens.TestTenant;
+using static Auth0ApiKit.Tests.Tokens.ValidationTenant;
 
 namespace Auth0ApiKit.Tests.Tokens;
 
 public sealed class AccessTokenValidatorTests : IDisposable
 {
-    private readonly TestTenant _tenant = new();
+    private readonly ValidationTenant _tenant = new();
     private readonly ApiDefinition _api = Rs256Api().TokensExpireAfter(TimeSpan.FromHours(1)).Build();
     private readonly AccessTokenValidator _validator;
 

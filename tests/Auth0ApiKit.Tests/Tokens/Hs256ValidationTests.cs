@@ -1,12 +1,12 @@
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Tokens;
-using static Auth0ApiKit.Tests.Tokens.TestTenant;
+using static Auth0ApiKit.Tests.Tokens.ValidationTenant;
 
 namespace Auth0ApiKit.Tests.Tokens;
 
 public sealed class Hs256ValidationTests : IDisposable
 {
-    private readonly TestTenant _tenant = new();
+    private readonly ValidationTenant _tenant = new();
 
     public void Dispose() => _tenant.Dispose();
 

@@ -1,5 +1,4 @@
 using Auth0ApiKit.Tests.Http;
-using Auth0ApiKit.Tests.Resilience;
 using Auth0ApiKit.Tokens;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,7 +14,7 @@ public sealed class JsonWebKeySetCacheBodyTimeoutTests
     [InlineData(false)]
     public async Task A_body_that_stalls_after_the_headers_ends_the_fetch_within_the_fetch_timeout(bool honoursCancellation)
     {
-        using var tenant = new TestTenant();
+        using var tenant = new ValidationTenant();
         using var body = new StalledStream(honoursCancellation);
         tenant.Jwks.ServeBody(new StreamContent(body));
 

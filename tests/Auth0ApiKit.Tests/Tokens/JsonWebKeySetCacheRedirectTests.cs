@@ -16,7 +16,8 @@ public sealed class JsonWebKeySetCacheRedirectTests
         await using var jwks = LoopbackServer.Answering(
             $"HTTP/1.1 302 Found\r\nLocation: {elsewhere.Origin}/keys?token=abc\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         using var httpClient = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = handlerFollowsRedirects });
-        var cache = new JsonWebKeySetCache(httpClient, new Uri(jwks.BaseAddress, ".well-known/jwks.json"));
+        var cache = new JsonWebKeySetCache(httpClient, new Uri(jwks.BaseAddress, ".well-known/jwks.json"),
+            new JsonWebKeySetCacheOptions { TimeProvider = TestClock.Fixed() });
 
         var key = await cache.GetSigningKeyAsync("first-key").AsTask().WaitAsync(Bound);
 

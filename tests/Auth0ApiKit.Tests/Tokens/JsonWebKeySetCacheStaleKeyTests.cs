@@ -1,8 +1,7 @@
 using System.Net;
 using Auth0ApiKit.Apis;
-using Auth0ApiKit.Tests.Resilience;
 using Auth0ApiKit.Tokens;
-using static Auth0ApiKit.Tests.Tokens.TestTenant;
+using static Auth0ApiKit.Tests.Tokens.ValidationTenant;
 
 namespace Auth0ApiKit.Tests.Tokens;
 
@@ -13,7 +12,7 @@ namespace Auth0ApiKit.Tests.Tokens;
 public sealed class JsonWebKeySetCacheStaleKeyTests : IDisposable
 {
     private static readonly JsonWebKeySetCacheOptions Defaults = new();
-    private readonly TestTenant _tenant = new();
+    private readonly ValidationTenant _tenant = new();
     private readonly ApiDefinition _api = Rs256Api().TokensExpireAfter(TimeSpan.FromDays(2)).Build();
     private readonly AccessTokenValidator _validator;
     private readonly string _token;

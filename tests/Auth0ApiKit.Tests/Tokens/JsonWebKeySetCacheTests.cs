@@ -3,13 +3,13 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Tokens;
-using static Auth0ApiKit.Tests.Tokens.TestTenant;
+using static Auth0ApiKit.Tests.Tokens.ValidationTenant;
 
 namespace Auth0ApiKit.Tests.Tokens;
 
 public sealed class JsonWebKeySetCacheTests : IDisposable
 {
-    private readonly TestTenant _tenant = new();
+    private readonly ValidationTenant _tenant = new();
     private readonly ApiDefinition _api = Rs256Api().Build();
     private readonly AccessTokenValidator _validator;
 

@@ -10,7 +10,7 @@ namespace Auth0ApiKit.Tests.Tokens;
 /// One tenant for validation tests: a fake clock, the tenant's key set served by a counting JWKS stub, a JWKS
 /// cache over it, an issuer and validators. Cheap to make per test: the RSA keys are shared.
 /// </summary>
-internal sealed class TestTenant : IDisposable
+internal sealed class ValidationTenant : IDisposable
 {
     public const string Identifier = "https://orders.example.com";
     public const string ClientId = "k3p9Vw2ZbQeL8xT1mN4rS7uY0aC5dF6h";
@@ -18,7 +18,7 @@ internal sealed class TestTenant : IDisposable
 
     private readonly HttpClient _httpClient;
 
-    public TestTenant(JsonWebKeySetCacheOptions? cacheOptions = null)
+    public ValidationTenant(JsonWebKeySetCacheOptions? cacheOptions = null)
     {
         Keys = new SigningKeySet(TestKeys.First);
         Jwks = new JwksStub(Keys.ToJwksJson());
