@@ -19,9 +19,10 @@ internal sealed class FakeResponse
         ContentType = contentType;
     }
 
-    private FakeResponse(int status, Func<byte[]> writeBody, string contentType)
+    private FakeResponse(int status, object? value, Func<byte[]> writeBody, string contentType)
     {
         Status = status;
+        Value = value;
         _writeBody = writeBody;
         ContentType = contentType;
     }
@@ -35,6 +36,9 @@ internal sealed class FakeResponse
     /// <summary>The body's content type, or <see langword="null"/> when there is no body.</summary>
     public string? ContentType { get; }
 
+    /// <summary>The object a JSON answer was written from, for the tenant's face, which reads it instead of the body; otherwise <see langword="null"/>.</summary>
+    public object? Value { get; }
+
     /// <summary>Response headers other than the content type.</summary>
     public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -46,7 +50,7 @@ internal sealed class FakeResponse
 
     /// <summary>A JSON response from a source-generated type.</summary>
     public static FakeResponse Json<T>(int status, T value, JsonTypeInfo<T> typeInfo) =>
-        new(status, () => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), JsonMediaType);
+        new(status, value, () => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), JsonMediaType);
 
     /// <summary>A JSON response from JSON text already written.</summary>
     public static FakeResponse RawJson(int status, string json) => new(status, Encoding.UTF8.GetBytes(json), JsonMediaType);

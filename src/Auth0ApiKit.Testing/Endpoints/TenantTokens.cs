@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using Auth0ApiKit.Apis;
+using Auth0ApiKit.Testing.Store;
 using Auth0ApiKit.Tokens;
 using Auth0ApiKit.Wire;
 
@@ -105,5 +105,5 @@ internal sealed class TenantTokens
 
     private static TenantSigningKey NewSharedKey() => SharedKey.Value.ShareUnderKeyId(NewKeyId());
 
-    private static string NewKeyId() => "fake-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
+    private static string NewKeyId() => "fake-" + SecureRandom.GetString("0123456789abcdef", 16);
 }

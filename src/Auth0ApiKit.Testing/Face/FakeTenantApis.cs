@@ -40,12 +40,7 @@ public sealed class FakeTenantApis
         ArgumentNullException.ThrowIfNull(api);
         var response = _endpoint.Create(ResourceServerMapping.ToCreateBody(api));
         FaceErrors.ThrowUnless(response, 201);
-
-        // By identifier only: an identifier may look like another API's id.
-        lock (_store.Gate)
-        {
-            return ApisClient.ToTenantApi(_store.FindResourceServerByIdentifier(api.Identifier)!);
-        }
+        return ApisClient.ToTenantApi((ResourceServerDto)response.Value!);
     }
 
     /// <summary>The API with this identifier (or id), or <see langword="null"/>.</summary>

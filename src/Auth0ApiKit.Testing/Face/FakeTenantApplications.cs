@@ -42,8 +42,7 @@ public sealed class FakeTenantApplications
         ArgumentNullException.ThrowIfNull(application);
         var response = _endpoint.Create(ClientMapping.ToCreateBody(application));
         FaceErrors.ThrowUnless(response, 201);
-        var clientId = System.Text.Json.JsonSerializer.Deserialize(response.Body, WireJson.Context.ClientDto)!.ClientId!;
-        return Find(clientId)!;
+        return ToFake((ClientDto)response.Value!);
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ public sealed class FakeTenantAuthorizations
         ArgumentNullException.ThrowIfNull(scopes);
         var response = _endpoint.Create(new ClientGrantDto { ClientId = clientId, Audience = apiIdentifier, Scope = [.. scopes] });
         FaceErrors.ThrowUnless(response, 201);
-        return Find(clientId, apiIdentifier)!;
+        return AuthorizationsClient.ToTenantAuthorization((ClientGrantDto)response.Value!);
     }
 
     /// <summary>The application's authorization for the API, or <see langword="null"/>.</summary>

@@ -2,8 +2,8 @@ namespace Auth0ApiKit.Testing.Journal;
 
 /// <summary>
 /// The fake tenant's record of every request and answer, for assertions. It keeps the most recent
-/// <see cref="Capacity"/> entries; secrets, Basic credentials, signing secrets and tokens are redacted before
-/// they are stored. Thread-safe.
+/// <see cref="Capacity"/> entries; secrets, Basic credentials, signing secrets and tokens never show in an entry
+/// (each is redacted when first read). Thread-safe.
 /// </summary>
 public sealed class RequestJournal
 {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Auth0ApiKit.Testing.Store;
 
 /// <summary>
@@ -29,13 +27,13 @@ internal sealed class IdGenerator
     public string UserId() => "auth0|" + Next(Hex, 24);
 
     /// <summary>A client secret: 64 URL-safe characters from a secure source.</summary>
-    public static string ClientSecret() => RandomNumberGenerator.GetString(SecretAlphabet, 64);
+    public static string ClientSecret() => SecureRandom.GetString(SecretAlphabet, 64);
 
     /// <summary>A refresh token: 48 URL-safe characters from a secure source.</summary>
-    public static string RefreshToken() => RandomNumberGenerator.GetString(SecretAlphabet, 48);
+    public static string RefreshToken() => SecureRandom.GetString(SecretAlphabet, 48);
 
     /// <summary>An HS256 signing secret: 32 letters and digits from a secure source.</summary>
-    public static string SigningSecret() => Secret.Generate().Reveal();
+    public static string SigningSecret() => SecureRandom.GetString(LettersAndDigits, 32);
 
     private string Next(string alphabet, int length)
     {
