@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Auth0ApiKit.Testing.Endpoints;
 
 namespace Auth0ApiKit.Testing;
@@ -20,17 +19,18 @@ public sealed class FakeTenantHandler : HttpMessageHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        // Headers as sent, without .NET's parsing and validation (the tenant reads them as a server would).
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in request.Headers)
+        foreach (var (name, values) in request.Headers.NonValidated)
         {
-            headers[header.Key] = string.Join(", ", header.Value);
+            headers[name] = values.ToString();
         }
 
         if (request.Content is not null)
         {
-            foreach (var header in request.Content.Headers)
+            foreach (var (name, values) in request.Content.Headers.NonValidated)
             {
-                headers[header.Key] = string.Join(", ", header.Value);
+                headers[name] = values.ToString();
             }
         }
 
@@ -59,7 +59,7 @@ public sealed class FakeTenantHandler : HttpMessageHandler
         };
         if (response.ContentType is not null)
         {
-            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(response.ContentType);
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", response.ContentType);
         }
 
         foreach (var (name, value) in response.Headers)

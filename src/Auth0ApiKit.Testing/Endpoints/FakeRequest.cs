@@ -44,15 +44,35 @@ internal sealed class FakeRequest
     public static NameValueCollection ParseForm(string text)
     {
         var result = new NameValueCollection(StringComparer.Ordinal);
+        foreach (var (name, value) in FormPairs(text))
+        {
+            result.Add(name, value);
+        }
+
+        return result;
+    }
+
+    /// <summary>Decodes form text into its parameters, the first value of a repeated one counting, as OAuth endpoints read a form.</summary>
+    public static Dictionary<string, string> ParseFormFirstValues(string text)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in FormPairs(text))
+        {
+            result.TryAdd(name, value);
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<(string Name, string Value)> FormPairs(string text)
+    {
         foreach (var pair in text.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var separator = pair.IndexOf('=', StringComparison.Ordinal);
             var name = separator < 0 ? pair : pair[..separator];
             var value = separator < 0 ? string.Empty : pair[(separator + 1)..];
-            result.Add(Decode(name), Decode(value));
+            yield return (Decode(name), Decode(value));
         }
-
-        return result;
     }
 
     /// <summary>Decodes one form-encoded value (<c>+</c> is a space).</summary>

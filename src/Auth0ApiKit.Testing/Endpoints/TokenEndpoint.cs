@@ -180,8 +180,7 @@ internal sealed class TokenEndpoint
         {
             case "application/x-www-form-urlencoded":
                 // The first value of a repeated parameter counts.
-                var form = FakeRequest.ParseForm(request.BodyText);
-                return form.AllKeys.OfType<string>().ToDictionary(name => name, name => form.GetValues(name)![0], StringComparer.Ordinal);
+                return FakeRequest.ParseFormFirstValues(request.BodyText);
             case "application/json":
                 try
                 {
