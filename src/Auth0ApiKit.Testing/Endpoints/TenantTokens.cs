@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Testing.Store;
 using Auth0ApiKit.Tokens;
@@ -22,8 +21,12 @@ internal sealed class TenantTokens
     private readonly TimeProvider _time;
     private readonly TenantSigningKey? _configuredKey;
     private readonly Lazy<AccessTokenIssuer> _issuer;
-    private readonly ConditionalWeakTable<ResourceServerDto, ApiDefinition> _definitions = [];
-    private readonly ConditionalWeakTable<TenantSigningKey, FakeSigningKey> _publicKeys = [];
+    private readonly Lock _gate = new();
+
+    // Plain tables, not ConditionalWeakTables: those are finalizable and hold a GC handle per entry, which every new tenant
+    // paid for. Both stay small: one entry per API identifier, one per signing key the tenant was given or made.
+    private readonly Dictionary<string, (ResourceServerDto Row, ApiDefinition Definition)> _definitions = new(StringComparer.Ordinal);
+    private readonly Dictionary<TenantSigningKey, FakeSigningKey> _publicKeys = [];
     private long _keySetVersion;
 
     public TenantTokens(TenantUrls urls, TimeProvider time, FakeSigningKey? signingKey)
@@ -48,7 +51,23 @@ internal sealed class TenantTokens
     public SigningKeySet SigningKeys => _issuer.Value.SigningKeys;
 
     /// <summary>The key that signs RS256 tokens now, as test code sees it (the same instance each time).</summary>
-    public FakeSigningKey CurrentSigningKey => _publicKeys.GetValue(SigningKeys.Current!, static key => new FakeSigningKey(key));
+    public FakeSigningKey CurrentSigningKey
+    {
+        get
+        {
+            var current = SigningKeys.Current!;
+            lock (_gate)
+            {
+                if (!_publicKeys.TryGetValue(current, out var key))
+                {
+                    key = new FakeSigningKey(current);
+                    _publicKeys.Add(current, key);
+                }
+
+                return key;
+            }
+        }
+    }
 
     /// <summary>The issuer of this tenant's tokens.</summary>
     public AccessTokenIssuer Issuer => _issuer.Value;
@@ -93,13 +112,34 @@ internal sealed class TenantTokens
     /// <summary>Changes whenever the published keys change, so that validators built on them are rebuilt.</summary>
     public long KeySetVersion => Interlocked.Read(ref _keySetVersion);
 
-    /// <summary>The API's definition, mapped once per stored row (rows are immutable).</summary>
-    private ApiDefinition DefinitionOf(ResourceServerDto row) => _definitions.GetValue(row, ResourceServerMapping.ToDefinition);
+    /// <summary>The API's definition, mapped once per stored row (rows are immutable); the latest row of each identifier is kept.</summary>
+    private ApiDefinition DefinitionOf(ResourceServerDto row)
+    {
+        lock (_gate)
+        {
+            if (_definitions.TryGetValue(row.Identifier!, out var cached) && ReferenceEquals(cached.Row, row))
+            {
+                return cached.Definition;
+            }
+        }
+
+        var definition = ResourceServerMapping.ToDefinition(row);
+        lock (_gate)
+        {
+            _definitions[row.Identifier!] = (row, definition);
+        }
+
+        return definition;
+    }
 
     /// <summary>Records the key test code gave, so that <see cref="CurrentSigningKey"/> hands back that same instance.</summary>
     private TenantSigningKey Remember(FakeSigningKey key)
     {
-        _publicKeys.AddOrUpdate(key.Key, key);
+        lock (_gate)
+        {
+            _publicKeys[key.Key] = key;
+        }
+
         return key.Key;
     }
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Auth0ApiKit.Apis;
@@ -27,7 +26,10 @@ internal sealed class AccessTokenIssuer
     [ThreadStatic]
     private static PayloadBuffer? t_payload;
 
-    private readonly ConditionalWeakTable<Secret, JwtSigner> _secretSigners = [];
+    private readonly Lock _gate = new();
+
+    /// <summary>The HS256 signer of each API, by identifier, with the secret it signs with (replaced when the secret changes).</summary>
+    private readonly Dictionary<string, (Secret Secret, JwtSigner Signer)> _secretSigners = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates an issuer for a tenant.</summary>
@@ -106,8 +108,17 @@ internal sealed class AccessTokenIssuer
         {
             var secret = api.SigningSecret
                 ?? throw new InvalidOperationException($"The HS256 API {api.Identifier} has no signing secret to sign its tokens with.");
-            return _secretSigners.GetValue(secret, static s =>
-                new JwtSigner(SigningSecretKeys.Create(s, nameof(api)), SecurityAlgorithms.HmacSha256, keyId: null, SHA256.HashSizeInBytes));
+            lock (_gate)
+            {
+                if (_secretSigners.TryGetValue(api.Identifier!, out var cached) && cached.Secret.Equals(secret))
+                {
+                    return cached.Signer;
+                }
+
+                var signer = new JwtSigner(SigningSecretKeys.Create(secret, nameof(api)), SecurityAlgorithms.HmacSha256, keyId: null, SHA256.HashSizeInBytes);
+                _secretSigners[api.Identifier!] = (secret, signer);
+                return signer;
+            }
         }
 
         throw new NotSupportedException($"The SDK issues RS256 and HS256 tokens only; the API {api.Identifier} uses {algorithm}.");
