@@ -18,6 +18,13 @@ internal sealed record ComponentServices(TimeProvider TimeProvider, ILoggerFacto
             services.GetService<ILoggerFactory>() ?? Default.LoggerFactory,
             services.GetService<IMeterFactory>() is { } meters ? Auth0ApiKitMetrics.For(meters) : Default.Metrics);
 
+    /// <summary>
+    /// A logger for <typeparamref name="T"/>; without logging (the default) the shared no-op logger, since making a
+    /// named logger costs more than the component that asks for it.
+    /// </summary>
+    public ILogger<T> CreateLogger<T>() =>
+        ReferenceEquals(LoggerFactory, NullLoggerFactory.Instance) ? NullLogger<T>.Instance : LoggerFactory.CreateLogger<T>();
+
     /// <summary>The settings of <paramref name="options"/> over these; these when it is <see langword="null"/>.</summary>
     public ComponentServices With(Auth0ComponentOptions? options) => options?.Resolve(this) ?? this;
 }

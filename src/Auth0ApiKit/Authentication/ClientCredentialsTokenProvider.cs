@@ -49,7 +49,7 @@ public sealed partial class ClientCredentialsTokenProvider : IAccessTokenProvide
         _cacheKeyPrefix = $"auth0apikit:token:{urls.Issuer}:{credentials.ClientId}:";
         var services = around.With(options);
         _timeProvider = services.TimeProvider;
-        _logger = services.LoggerFactory.CreateLogger<ClientCredentialsTokenProvider>();
+        _logger = services.CreateLogger<ClientCredentialsTokenProvider>();
     }
 
     /// <summary>How many tokens this provider has fetched from the token endpoint (for diagnostics and tests).</summary>

@@ -22,7 +22,7 @@ internal sealed partial class Auth0TelemetryHandler : DelegatingHandler
     public Auth0TelemetryHandler(ComponentServices services)
     {
         _timeProvider = services.TimeProvider;
-        _logger = services.LoggerFactory.CreateLogger<Auth0TelemetryHandler>();
+        _logger = services.CreateLogger<Auth0TelemetryHandler>();
         _metrics = services.Metrics;
     }
 

@@ -47,7 +47,7 @@ public sealed class AccessTokenValidator
     {
         var services = around.With(options);
         _validation = new AccessTokenValidation(api, urls, signingKeys, options, services.TimeProvider);
-        _logger = services.LoggerFactory.CreateLogger<AccessTokenValidator>();
+        _logger = services.CreateLogger<AccessTokenValidator>();
         _handler = _validation.CreateHandler();
         _parameters = _validation.CreateParameters();
     }

@@ -69,7 +69,7 @@ public sealed class JsonWebKeySetCache
         JwksUri = jwksUri;
         var services = around.With(options);
         _timeProvider = services.TimeProvider;
-        _logger = services.LoggerFactory.CreateLogger<JsonWebKeySetCache>();
+        _logger = services.CreateLogger<JsonWebKeySetCache>();
     }
 
     /// <summary>The URL of the key set.</summary>
