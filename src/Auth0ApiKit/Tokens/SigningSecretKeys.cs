@@ -10,9 +10,10 @@ namespace Auth0ApiKit.Tokens;
 /// the secret's UTF-8 bytes, as Auth0 uses it.
 /// </summary>
 /// <remarks>
-/// Every such key carries <see cref="SecretCryptoProviderFactory"/>, whose HS256 signature providers compute each MAC
-/// in one shot (<see cref="HMACSHA256.HashData(byte[], byte[])"/>): no HMAC object per key, so nothing to pool, cache,
-/// dispose or finalize, which matters when every test makes new keys. It also accepts the 16 to 31 character
+/// Every such key carries <see cref="SecretCryptoProviderFactory"/>, whose HS256 signature providers compute a key's
+/// first MAC in one shot (<see cref="HMACSHA256.HashData(byte[], byte[])"/>) and keep a reusable HMAC only once the key
+/// is used again: a key used once (every fake tenant's, every test's validator) makes no HMAC object to pool, cache or
+/// finalize, and a long-lived one keeps its keyed state. It also accepts the 16 to 31 character
 /// secrets Auth0 accepts, which IdentityModel's own HMAC refuses (IDX10720: under 256 bits). Other algorithms
 /// behave as with IdentityModel's defaults. Nothing global changes.
 /// </remarks>
@@ -31,7 +32,19 @@ internal static class SigningSecretKeys
                 paramName);
         }
 
-        return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret.Reveal())) { CryptoProviderFactory = SecretCryptoProviderFactory.Instance };
+        return new SecretKey(Encoding.UTF8.GetBytes(secret.Reveal()));
+    }
+
+    /// <summary>A signing secret's key: it carries its one HS256 signature provider, shared by every signer and verifier of the key.</summary>
+    private sealed class SecretKey : SymmetricSecurityKey
+    {
+        private Hs256SignatureProvider? _provider;
+
+        public SecretKey(byte[] key)
+            : base(key) => CryptoProviderFactory = SecretCryptoProviderFactory.Instance;
+
+        public Hs256SignatureProvider Provider =>
+            _provider ?? LazyInitializer.EnsureInitialized(ref _provider, () => new Hs256SignatureProvider(this, SecurityAlgorithms.HmacSha256));
     }
 
     /// <summary>The crypto provider factory of signing-secret keys: one-shot HS256 signature providers, IdentityModel's defaults otherwise.</summary>
@@ -40,23 +53,23 @@ internal static class SigningSecretKeys
         public static SecretCryptoProviderFactory Instance { get; } = new();
 
         public override SignatureProvider CreateForSigning(SecurityKey key, string algorithm) =>
-            OneShot(key, algorithm, willCreateSignatures: true) ?? base.CreateForSigning(key, algorithm);
+            OwnProvider(key, algorithm) ?? base.CreateForSigning(key, algorithm);
 
         public override SignatureProvider CreateForSigning(SecurityKey key, string algorithm, bool cacheProvider) =>
-            OneShot(key, algorithm, willCreateSignatures: true) ?? base.CreateForSigning(key, algorithm, cacheProvider);
+            OwnProvider(key, algorithm) ?? base.CreateForSigning(key, algorithm, cacheProvider);
 
         public override SignatureProvider CreateForVerifying(SecurityKey key, string algorithm) =>
-            OneShot(key, algorithm, willCreateSignatures: false) ?? base.CreateForVerifying(key, algorithm);
+            OwnProvider(key, algorithm) ?? base.CreateForVerifying(key, algorithm);
 
         public override SignatureProvider CreateForVerifying(SecurityKey key, string algorithm, bool cacheProvider) =>
-            OneShot(key, algorithm, willCreateSignatures: false) ?? base.CreateForVerifying(key, algorithm, cacheProvider);
+            OwnProvider(key, algorithm) ?? base.CreateForVerifying(key, algorithm, cacheProvider);
 
         public override bool IsSupportedAlgorithm(string algorithm, SecurityKey key) =>
             IsHs256(key, algorithm) || base.IsSupportedAlgorithm(algorithm, key);
 
         public override void ReleaseSignatureProvider(SignatureProvider signatureProvider)
         {
-            if (signatureProvider is not OneShotHs256SignatureProvider)
+            if (signatureProvider is not Hs256SignatureProvider)
             {
                 base.ReleaseSignatureProvider(signatureProvider);
             }
@@ -65,31 +78,43 @@ internal static class SigningSecretKeys
         private static bool IsHs256(SecurityKey key, string algorithm) =>
             key is SymmetricSecurityKey && algorithm is SecurityAlgorithms.HmacSha256 or SecurityAlgorithms.HmacSha256Signature;
 
-        private static OneShotHs256SignatureProvider? OneShot(SecurityKey key, string algorithm, bool willCreateSignatures) =>
-            IsHs256(key, algorithm) ? new OneShotHs256SignatureProvider((SymmetricSecurityKey)key, algorithm, willCreateSignatures) : null;
+        private static Hs256SignatureProvider? OwnProvider(SecurityKey key, string algorithm) =>
+            key is SecretKey secretKey && IsHs256(key, algorithm) ? secretKey.Provider : null;
     }
 
     /// <summary>
-    /// HMAC-SHA256 signatures computed in one shot from the key's bytes, compared in constant time. Thread-safe and
-    /// stateless: nothing to dispose.
+    /// HMAC-SHA256 signatures from the key's bytes, compared in constant time: the first in one shot, later ones with a
+    /// kept HMAC (one spare; a caller that finds it taken makes its own and drops it). Thread-safe.
     /// </summary>
-    private sealed class OneShotHs256SignatureProvider : SignatureProvider
+    private sealed class Hs256SignatureProvider : SignatureProvider
     {
         private readonly byte[] _key;
+        private IncrementalHash? _spare;
+        private int _uses;
 
-        public OneShotHs256SignatureProvider(SymmetricSecurityKey key, string algorithm, bool willCreateSignatures)
+        public Hs256SignatureProvider(SymmetricSecurityKey key, string algorithm)
             : base(key, algorithm)
         {
             _key = key.Key;
-            WillCreateSignatures = willCreateSignatures;
+            WillCreateSignatures = true;
         }
 
-        public override byte[] Sign(byte[] input) => HMACSHA256.HashData(_key, input);
+        public override byte[] Sign(byte[] input) => Sign(input.AsSpan());
 
-        public override byte[] Sign(byte[] input, int offset, int count) => HMACSHA256.HashData(_key, input.AsSpan(offset, count));
+        public override byte[] Sign(byte[] input, int offset, int count) => Sign(input.AsSpan(offset, count));
 
-        public override bool Sign(ReadOnlySpan<byte> data, Span<byte> destination, out int bytesWritten) =>
-            HMACSHA256.TryHashData(_key, data, destination, out bytesWritten);
+        public override bool Sign(ReadOnlySpan<byte> data, Span<byte> destination, out int bytesWritten)
+        {
+            if (destination.Length < HMACSHA256.HashSizeInBytes)
+            {
+                bytesWritten = 0;
+                return false;
+            }
+
+            Mac(data, destination);
+            bytesWritten = HMACSHA256.HashSizeInBytes;
+            return true;
+        }
 
         public override bool Verify(byte[] input, byte[] signature) => Verify(input, signature.AsSpan());
 
@@ -98,13 +123,41 @@ internal static class SigningSecretKeys
 
         protected override void Dispose(bool disposing)
         {
+            if (disposing)
+            {
+                Interlocked.Exchange(ref _spare, null)?.Dispose();
+            }
+        }
+
+        private byte[] Sign(ReadOnlySpan<byte> input)
+        {
+            var mac = new byte[HMACSHA256.HashSizeInBytes];
+            Mac(input, mac);
+            return mac;
         }
 
         private bool Verify(ReadOnlySpan<byte> input, ReadOnlySpan<byte> signature)
         {
             Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
-            HMACSHA256.HashData(_key, input, expected);
+            Mac(input, expected);
             return signature.Length == HMACSHA256.HashSizeInBytes && CryptographicOperations.FixedTimeEquals(expected, signature);
+        }
+
+        private void Mac(ReadOnlySpan<byte> input, Span<byte> destination)
+        {
+            if (Interlocked.Increment(ref _uses) == 1)
+            {
+                HMACSHA256.HashData(_key, input, destination);
+                return;
+            }
+
+            var hmac = Interlocked.Exchange(ref _spare, null) ?? IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
+            hmac.AppendData(input);
+            hmac.GetHashAndReset(destination);
+            if (Interlocked.CompareExchange(ref _spare, hmac, null) is not null)
+            {
+                hmac.Dispose();
+            }
         }
     }
 }
