@@ -22,9 +22,9 @@ public sealed class Auth0TokenClient
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates a client that sends through <paramref name="httpClient"/> (which it does not dispose).</summary>
-    /// <param name="urls">The tenant; requests go to its <see cref="TenantUrls.TokenEndpoint"/>.</param>
+    /// <param name="urls">The tenant's URLs; requests go to its <see cref="TenantUrls.TokenEndpoint"/>.</param>
     /// <param name="httpClient">The client to send with.</param>
-    /// <param name="options">The clock that dates <see cref="AccessToken.ExpiresAt"/>; the system clock when <see langword="null"/>.</param>
+    /// <param name="options">Its clock (which dates <see cref="AccessToken.ExpiresAt"/>), loggers and meter; the defaults when <see langword="null"/>.</param>
     public Auth0TokenClient(TenantUrls urls, HttpClient httpClient, Auth0TokenClientOptions? options = null)
         : this(urls?.TokenEndpoint ?? throw new ArgumentNullException(nameof(urls)), NotNull(httpClient), ComponentServices.Default.With(options).TimeProvider)
     {

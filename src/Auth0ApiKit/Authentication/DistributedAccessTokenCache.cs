@@ -25,7 +25,7 @@ public sealed class DistributedAccessTokenCache : IAccessTokenCache
     /// <summary>Creates the cache.</summary>
     /// <param name="cache">Where entries are kept.</param>
     /// <param name="protector">Encrypts entries; <see langword="null"/> stores tokens readable (see the remarks).</param>
-    /// <param name="options">The clock of the token provider, to turn a token's expiry into the entry's time to live; the system clock by default.</param>
+    /// <param name="options">Its clock (the token provider's), to turn a token's expiry into the entry's time to live; the system clock by default.</param>
     public DistributedAccessTokenCache(IDistributedCache cache, IAccessTokenProtector? protector = null, DistributedAccessTokenCacheOptions? options = null)
         : this(cache, protector, options, ComponentServices.Default)
     {

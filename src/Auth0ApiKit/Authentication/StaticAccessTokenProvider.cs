@@ -11,7 +11,7 @@ public sealed class StaticAccessTokenProvider : IAccessTokenProvider
 
     /// <summary>Wraps a token.</summary>
     /// <param name="token">The access token.</param>
-    /// <param name="options">The clock that dates the token; the system clock by default.</param>
+    /// <param name="options">Its clock (which dates the token); the system clock when <see langword="null"/>.</param>
     public StaticAccessTokenProvider(Secret token, StaticAccessTokenProviderOptions? options = null)
         : this(token, options, ComponentServices.Default)
     {

@@ -110,7 +110,7 @@ internal sealed class AccessTokenIssuer
                 ?? throw new InvalidOperationException($"The HS256 API {api.Identifier} has no signing secret to sign its tokens with.");
             lock (_gate)
             {
-                if (_secretSigners.TryGetValue(api.Identifier!, out var cached) && cached.Secret.Equals(secret))
+                if (_secretSigners.TryGetValue(api.Identifier!, out var cached) && (ReferenceEquals(cached.Secret, secret) || cached.Secret.Equals(secret)))
                 {
                     return cached.Signer;
                 }

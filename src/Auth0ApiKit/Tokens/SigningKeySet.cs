@@ -96,9 +96,10 @@ internal sealed class SigningKeySet
     /// <summary>The tenant's JSON Web Key Set as <c>/.well-known/jwks.json</c> serves it: <c>{"keys":[current, previous]}</c>.</summary>
     public string ToJwksJson() => CurrentState.Jwks;
 
-    /// <summary>Lists the published key ids.</summary>
-    public override string ToString() =>
-        "Signing keys: " + (PublishedKeys.Count == 0 ? "none" : string.Join(", ", PublishedKeys.Select(k => k.KeyId)));
+    /// <summary>Lists the published key ids; never makes a lazy set's first key (a debugger or a log line must not generate one).</summary>
+    public override string ToString() => Volatile.Read(ref _state) is not { } state
+        ? "Signing keys: first key not made yet"
+        : "Signing keys: " + (state.Published.Count == 0 ? "none" : string.Join(", ", state.Published.Select(k => k.KeyId)));
 
     private State CurrentState => Volatile.Read(ref _state) ?? MakeFirstState();
 

@@ -121,12 +121,12 @@ internal static class SigningSecretKeys
         public override bool Verify(byte[] input, int inputOffset, int inputLength, byte[] signature, int signatureOffset, int signatureLength) =>
             Verify(input.AsSpan(inputOffset, inputLength), signature.AsSpan(signatureOffset, signatureLength));
 
+        /// <summary>
+        /// Does nothing: the provider belongs to its key and is shared by every signer and verifier of it, so no single
+        /// one of them may end it. Its kept HMAC goes with the key.
+        /// </summary>
         protected override void Dispose(bool disposing)
         {
-            if (disposing)
-            {
-                Interlocked.Exchange(ref _spare, null)?.Dispose();
-            }
         }
 
         private byte[] Sign(ReadOnlySpan<byte> input)

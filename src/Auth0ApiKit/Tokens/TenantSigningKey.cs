@@ -94,8 +94,8 @@ internal sealed class TenantSigningKey : IDisposable
 
     /// <summary>
     /// The same key material under another key id, made without any RSA work: it signs with this key's RSA object and
-    /// signature provider and publishes this key's certificate under its own <c>kid</c>. This key owns the material:
-    /// disposing the shared key frees nothing, disposing this key ends both.
+    /// signature provider and publishes this key's certificate under its own <c>kid</c>. The original key (this one, or the
+    /// one this was shared from) owns the material: disposing a shared key frees nothing, disposing the original ends all.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="keyId"/> is empty, longer than 256 characters or holds control characters.</exception>
     /// <exception cref="ObjectDisposedException">This key was disposed.</exception>
