@@ -33,7 +33,7 @@ internal sealed class IdGenerator
     public static string RefreshToken() => SecureRandom.GetString(SecretAlphabet, 48);
 
     /// <summary>An HS256 signing secret: 32 letters and digits from a secure source.</summary>
-    public static string SigningSecret() => SecureRandom.GetString(LettersAndDigits, 32);
+    public static string SigningSecret() => Secret.Generate().Reveal();
 
     private string Next(string alphabet, int length)
     {

@@ -24,6 +24,7 @@ internal static class SecureRandom
     /// </summary>
     public static string GetString(string alphabet, int length)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(alphabet.Length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(alphabet.Length, 256);
         var mask = (int)BitOperations.RoundUpToPowerOf2((uint)alphabet.Length) - 1;
         return string.Create(length, (alphabet, mask), static (span, state) =>
