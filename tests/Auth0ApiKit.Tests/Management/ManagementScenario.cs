@@ -60,5 +60,8 @@ internal sealed class ManagementScenario : IDisposable
     /// <summary>Moves the clock until <paramref name="task"/> completes (bounded), then awaits it within 30 s.</summary>
     public Task DriveAsync(Task task) => Time.DriveAsync(task, Step);
 
+    /// <summary>Runs <paramref name="work"/>, moving the clock only while every piece of it waits (see <c>TestClock.RunAsync</c>).</summary>
+    public Task<T> RunAsync<T>(Func<Task<T>> work) => Time.RunAsync(work, Step);
+
     public void Dispose() => _client.Dispose();
 }
