@@ -66,7 +66,7 @@ internal sealed class ResourceServersEndpoint
     {
         lock (_store.Gate)
         {
-            return _store.FindResourceServer(idOrIdentifier) is { } row
+            return FindFromPath(idOrIdentifier) is { } row
                 ? FakeResponse.Json(200, row, WireJson.Context.ResourceServerDto)
                 : NotFound();
         }
@@ -127,7 +127,7 @@ internal sealed class ResourceServersEndpoint
         ResourceServerDto? current;
         lock (_store.Gate)
         {
-            current = _store.FindResourceServer(idOrIdentifier);
+            current = FindFromPath(idOrIdentifier);
         }
 
         if (current is null)
@@ -167,7 +167,7 @@ internal sealed class ResourceServersEndpoint
     {
         lock (_store.Gate)
         {
-            var row = _store.FindResourceServer(idOrIdentifier);
+            var row = FindFromPath(idOrIdentifier);
             if (row?.IsSystem == true)
             {
                 return ManagementErrors.Error(400, "System resource servers cannot be deleted.", "operation_not_supported");
@@ -251,4 +251,13 @@ internal sealed class ResourceServersEndpoint
 
     private static readonly JsonDocument DefaultSubjectTypeAuthorizationDocument =
         JsonDocument.Parse("""{"client":{"policy":"require_client_grant"},"user":{"policy":"allow_all"}}""");
+
+    /// <summary>
+    /// The API a path names by id or identifier. Auth0 also resolves an identifier percent-encoded twice (Terraform's
+    /// data source sends <c>https:%252F%252F…</c>): when the once-decoded segment names nothing, it is decoded once more.
+    /// </summary>
+    private ResourceServerDto? FindFromPath(string idOrIdentifier) =>
+        _store.FindResourceServer(idOrIdentifier)
+        ?? (idOrIdentifier.Contains('%', StringComparison.Ordinal) && Uri.UnescapeDataString(idOrIdentifier) is var again
+            && !string.Equals(again, idOrIdentifier, StringComparison.Ordinal) ? _store.FindResourceServer(again) : null);
 }

@@ -11,6 +11,26 @@ public class ManagementApiOverHttpTests
 
     public ManagementApiOverHttpTests() => _http = _tenant.CreateHttpClient();
 
+    [Theory]
+    [InlineData("https:%2F%2Forders.example.com%2Fv1")]
+    [InlineData("https:%252F%252Forders.example.com%252Fv1")]
+    [InlineData("https%3A%2F%2Forders.example.com%2Fv1")]
+    public async Task An_identifier_in_the_path_resolves_encoded_once_or_twice_as_on_Auth0(string segment)
+    {
+        _tenant.Apis.Add(Api.Define("Orders").WithIdentifier("https://orders.example.com/v1").Build());
+        var token = await ManagementTokenAsync(_tenant, _http, ["read:resource_servers", "update:resource_servers"]);
+
+        var get = await _http.SendAsync(HttpMethod.Get, "api/v2/resource-servers/" + segment, token);
+        var patch = await _http.SendAsync(HttpMethod.Patch, "api/v2/resource-servers/" + segment, token, """{"name":"Orders v1"}""");
+        var unknown = await _http.SendAsync(HttpMethod.Get, "api/v2/resource-servers/" + segment.Replace("orders", "billing", StringComparison.Ordinal), token);
+
+        get.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Json(get)).GetProperty("identifier").GetString().Should().Be("https://orders.example.com/v1");
+        patch.StatusCode.Should().Be(HttpStatusCode.OK);
+        _tenant.Apis.Find("https://orders.example.com/v1")!.Definition.Name.Should().Be("Orders v1");
+        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task A_call_without_a_token_answers_Auth0s_401_body()
     {
