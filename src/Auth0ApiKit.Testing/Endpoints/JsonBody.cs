@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using Auth0ApiKit.Validation;
+using Auth0ApiKit.Wire.Schema;
 
 namespace Auth0ApiKit.Testing.Endpoints;
 
@@ -53,6 +54,39 @@ internal static class JsonBody
         }
 
         return dto is null ? ManagementErrors.InvalidBody("Expected type object but found type null") : null;
+    }
+
+    /// <summary>Parses the body and checks it against a resource's field table for <paramref name="operation"/>.</summary>
+    /// <returns>An error response, or <see langword="null"/> when the body is good and <paramref name="body"/> is set.</returns>
+    public static FakeResponse? Read(FakeRequest request, WireShape shape, WireOperation operation, out JsonElement body)
+    {
+        body = default;
+        if (request.Body.Length > MaxBytes)
+        {
+            return ManagementErrors.PayloadTooLarge();
+        }
+
+        if (request.Body.Length > 0 && request.MediaType is not ("application/json" or ""))
+        {
+            return ManagementErrors.UnsupportedMediaType();
+        }
+
+        if (request.Body.Length == 0)
+        {
+            return ManagementErrors.InvalidBody("Expected type object but found type null");
+        }
+
+        using (var parsed = TryParse(request.Body))
+        {
+            if (parsed is null)
+            {
+                return ManagementErrors.MalformedJson();
+            }
+
+            body = parsed.RootElement.Clone();
+        }
+
+        return shape.Check(body, operation) is { } mistake ? ManagementErrors.InvalidBody(mistake) : null;
     }
 
     /// <summary>

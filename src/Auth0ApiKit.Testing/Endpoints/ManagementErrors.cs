@@ -1,4 +1,5 @@
 using Auth0ApiKit.Wire;
+using Auth0ApiKit.Wire.Schema;
 
 namespace Auth0ApiKit.Testing.Endpoints;
 
@@ -17,6 +18,12 @@ internal static class ManagementErrors
     /// <summary>400 <c>invalid_body</c> with the schema-validation message template.</summary>
     public static FakeResponse InvalidBody(string detail, string? property = null) =>
         Error(400, PayloadValidationMessage(detail, property), "invalid_body");
+
+    /// <summary>400 <c>invalid_body</c> for a body that breaks a field table's rule, with Auth0's description of the property when known.</summary>
+    public static FakeResponse InvalidBody(WireMistake mistake) =>
+        Error(400, mistake.Description is null
+            ? PayloadValidationMessage(mistake.Detail, mistake.Path)
+            : $"Payload validation error: '{mistake.Detail}' on property {mistake.Path} ({mistake.Description}).", "invalid_body");
 
     /// <summary>400 <c>invalid_query_string</c> for a query parameter out of its range or of the wrong type.</summary>
     public static FakeResponse InvalidQuery(string detail, string property) =>

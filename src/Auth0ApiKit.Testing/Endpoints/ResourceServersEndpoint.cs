@@ -3,7 +3,7 @@ using Auth0ApiKit.Apis;
 using Auth0ApiKit.Testing.Store;
 using Auth0ApiKit.Validation;
 using Auth0ApiKit.Wire;
-using F = Auth0ApiKit.Wire.ResourceServerFields;
+using Auth0ApiKit.Wire.Schema;
 
 namespace Auth0ApiKit.Testing.Endpoints;
 
@@ -11,27 +11,6 @@ namespace Auth0ApiKit.Testing.Endpoints;
 internal sealed class ResourceServersEndpoint
 {
     private const int MaxIdentifiersFilter = 10;
-
-    private static readonly BodySchema ScopeSchema = new([new(F.ScopeValue, FieldType.String), new(F.ScopeDescription, FieldType.String)]);
-
-    private static readonly BodySchema CreateSchema = new(
-    [
-        new(F.Name, FieldType.String),
-        new(F.Identifier, FieldType.String),
-        new(F.SigningAlgorithm, FieldType.String),
-        new(F.SigningSecret, FieldType.String),
-        new(F.TokenLifetime, FieldType.Integer),
-        new(F.TokenLifetimeForWeb, FieldType.Integer),
-        new(F.AllowOfflineAccess, FieldType.Boolean),
-        new(F.SkipConsent, FieldType.Boolean),
-        new(F.Scopes, FieldType.ObjectArray, ScopeSchema),
-        new(F.EnforcePolicies, FieldType.Boolean),
-        new(F.TokenDialect, FieldType.String),
-        new(F.SubjectTypeAuthorization, FieldType.Object),
-    ]);
-
-    private static readonly BodySchema UpdateSchema = CreateSchema.Without(F.Identifier);
-    private static readonly BodySchema SystemUpdateSchema = CreateSchema.Only(F.TokenLifetime, F.SkipConsent);
 
     private readonly TenantStore _store;
 
@@ -73,50 +52,37 @@ internal sealed class ResourceServersEndpoint
     }
 
     public FakeResponse Create(FakeRequest request) =>
-        JsonBody.Read(request, CreateSchema, WireJson.Context.ResourceServerDto, out var body) ?? Create(body!);
+        JsonBody.Read(request, _store.ResourceServerShape, WireOperation.Create, out var body) ?? Insert(body);
 
-    /// <summary>Creates from a body that already has the right shape (the HTTP path, or seeding from the tenant's face).</summary>
+    /// <summary>Creates from a typed body (seeding from the tenant's face), checked by the same table as a request.</summary>
     public FakeResponse Create(ResourceServerDto body)
     {
-        var errors = new List<ValidationError>();
-        ApiServerRules.CheckIdentifier(body.Identifier, errors);
-        CheckFields(body, errors);
-        var algorithm = body.SigningAlgorithm ?? SigningAlgorithm.RS256.Value;
-        var lifetime = body.TokenLifetime ?? ApiLimits.DefaultTokenLifetimeSeconds;
-        var webLifetime = body.TokenLifetimeForWeb ?? Math.Min(lifetime, ApiLimits.DefaultWebTokenLifetimeSeconds);
-        if (errors.Count == 0)
-        {
-            ApiServerRules.CheckWebNotAboveToken(webLifetime, lifetime, errors);
-        }
+        var json = JsonSerializer.SerializeToElement(body, WireJson.Context.ResourceServerDto);
+        return _store.ResourceServerShape.Check(json, WireOperation.Create) is { } mistake ? ManagementErrors.InvalidBody(mistake) : Insert(json);
+    }
 
-        if (RuleResponses.FirstOrNull(errors) is { } ruleError)
+    /// <summary>Stores a checked create body with Auth0's defaults, a new id and, for HS256, a generated secret.</summary>
+    private FakeResponse Insert(JsonElement body)
+    {
+        var row = _store.ResourceServerShape.WithDefaults(body).Deserialize(WireJson.Context.ResourceServerDto)!;
+        if (CheckLifetimes(row) is { } ruleError)
         {
             return ruleError;
         }
 
+        if (row.SigningAlgorithm == SigningAlgorithm.HS256.Value)
+        {
+            row.SigningSecret ??= IdGenerator.SigningSecret();
+        }
+
         lock (_store.Gate)
         {
-            if (_store.FindResourceServerByIdentifier(body.Identifier!) is not null)
+            if (_store.FindResourceServerByIdentifier(row.Identifier!) is not null)
             {
                 return ManagementErrors.Error(409, "A resource server with the same identifier already exists.", "conflict");
             }
 
-            var row = new ResourceServerDto
-            {
-                Id = _store.Ids.ResourceServerId(),
-                Name = body.Name,
-                Identifier = body.Identifier,
-                SigningAlgorithm = algorithm,
-                SigningSecret = algorithm == SigningAlgorithm.HS256.Value ? body.SigningSecret ?? IdGenerator.SigningSecret() : body.SigningSecret,
-                TokenLifetime = lifetime,
-                TokenLifetimeForWeb = webLifetime,
-                AllowOfflineAccess = body.AllowOfflineAccess ?? false,
-                SkipConsentForVerifiableFirstPartyClients = body.SkipConsentForVerifiableFirstPartyClients ?? false,
-                Scopes = body.Scopes,
-                EnforcePolicies = body.EnforcePolicies,
-                TokenDialect = body.TokenDialect,
-                SubjectTypeAuthorization = body.SubjectTypeAuthorization ?? DefaultSubjectTypeAuthorization(),
-            };
+            row.Id = _store.Ids.ResourceServerId();
             _store.AddResourceServer(row);
             return FakeResponse.Json(201, row, WireJson.Context.ResourceServerDto);
         }
@@ -135,8 +101,8 @@ internal sealed class ResourceServersEndpoint
             return NotFound();
         }
 
-        var schema = current.IsSystem == true ? SystemUpdateSchema : UpdateSchema;
-        if (JsonBody.Read(request, schema, WireJson.Context.ResourceServerDto, CheckFields, out var body) is { } bodyError)
+        var operation = current.IsSystem == true ? WireOperation.SystemUpdate : WireOperation.Update;
+        if (JsonBody.Read(request, _store.ResourceServerShape, operation, out var patch) is { } bodyError)
         {
             return bodyError;
         }
@@ -150,12 +116,16 @@ internal sealed class ResourceServersEndpoint
                 return NotFound();
             }
 
-            var merged = Merge(current, body!);
-            var errors = new List<ValidationError>();
-            ApiServerRules.CheckWebNotAboveToken(merged.TokenLifetimeForWeb ?? 0, merged.TokenLifetime ?? 0, errors);
-            if (RuleResponses.FirstOrNull(errors) is { } mergedError)
+            var stored = JsonSerializer.SerializeToElement(current, WireJson.Context.ResourceServerDto);
+            var merged = _store.ResourceServerShape.Merge(stored, patch).Deserialize(WireJson.Context.ResourceServerDto)!;
+            if (CheckLifetimes(merged) is { } mergedError)
             {
                 return mergedError;
+            }
+
+            if (merged.SigningAlgorithm == SigningAlgorithm.HS256.Value)
+            {
+                merged.SigningSecret ??= IdGenerator.SigningSecret();
             }
 
             _store.ReplaceResourceServer(merged);
@@ -185,72 +155,13 @@ internal sealed class ResourceServersEndpoint
     internal static FakeResponse NotFound() =>
         ManagementErrors.Error(404, "The resource server does not exist", "inexistent_resource_server");
 
-    private static void CheckFields(ResourceServerDto body, List<ValidationError> errors)
+    /// <summary>Auth0's rule across two fields: the web lifetime may not exceed the token lifetime.</summary>
+    private static FakeResponse? CheckLifetimes(ResourceServerDto row)
     {
-        if (body.Name is not null)
-        {
-            ApiServerRules.CheckName(body.Name, errors);
-        }
-
-        if (body.SigningAlgorithm is not null)
-        {
-            ApiServerRules.CheckSigningAlgorithm(body.SigningAlgorithm, errors);
-        }
-
-        if (body.SigningSecret is not null)
-        {
-            ApiServerRules.CheckSigningSecret(body.SigningSecret.Length, errors);
-        }
-
-        if (body.TokenLifetime is { } lifetime)
-        {
-            ApiServerRules.CheckTokenLifetime(lifetime, errors);
-        }
-
-        if (body.TokenLifetimeForWeb is { } webLifetime)
-        {
-            ApiServerRules.CheckWebTokenLifetime(webLifetime, errors);
-        }
-
-        for (var i = 0; i < (body.Scopes?.Count ?? 0); i++)
-        {
-            ApiServerRules.CheckScope(i, body.Scopes![i].Value, body.Scopes[i].Description, errors);
-        }
-
-        if (body.TokenDialect is not null)
-        {
-            ApiServerRules.CheckTokenDialect(body.TokenDialect, errors);
-        }
+        var errors = new List<ValidationError>();
+        ApiServerRules.CheckWebNotAboveToken(row.TokenLifetimeForWeb ?? 0, row.TokenLifetime ?? 0, errors);
+        return RuleResponses.FirstOrNull(errors);
     }
-
-    private static ResourceServerDto Merge(ResourceServerDto current, ResourceServerDto patch)
-    {
-        var algorithm = patch.SigningAlgorithm ?? current.SigningAlgorithm;
-        var isHs256 = algorithm == SigningAlgorithm.HS256.Value;
-        return new ResourceServerDto
-        {
-            Id = current.Id,
-            Name = patch.Name ?? current.Name,
-            Identifier = current.Identifier,
-            SigningAlgorithm = algorithm,
-            SigningSecret = patch.SigningSecret ?? (isHs256 ? current.SigningSecret ?? IdGenerator.SigningSecret() : current.SigningSecret),
-            TokenLifetime = patch.TokenLifetime ?? current.TokenLifetime,
-            TokenLifetimeForWeb = patch.TokenLifetimeForWeb ?? current.TokenLifetimeForWeb,
-            AllowOfflineAccess = patch.AllowOfflineAccess ?? current.AllowOfflineAccess,
-            SkipConsentForVerifiableFirstPartyClients = patch.SkipConsentForVerifiableFirstPartyClients ?? current.SkipConsentForVerifiableFirstPartyClients,
-            Scopes = patch.Scopes ?? current.Scopes,
-            EnforcePolicies = patch.EnforcePolicies ?? current.EnforcePolicies,
-            TokenDialect = patch.TokenDialect ?? current.TokenDialect,
-            IsSystem = current.IsSystem,
-            SubjectTypeAuthorization = patch.SubjectTypeAuthorization ?? current.SubjectTypeAuthorization,
-        };
-    }
-
-    private static JsonElement DefaultSubjectTypeAuthorization() =>
-        DefaultSubjectTypeAuthorizationDocument.RootElement;
-
-    private static readonly JsonDocument DefaultSubjectTypeAuthorizationDocument =
-        JsonDocument.Parse("""{"client":{"policy":"require_client_grant"},"user":{"policy":"allow_all"}}""");
 
     /// <summary>
     /// The API a path names by id or identifier. Auth0 also resolves an identifier percent-encoded twice (Terraform's

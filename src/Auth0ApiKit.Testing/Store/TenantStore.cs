@@ -1,4 +1,5 @@
 using Auth0ApiKit.Wire;
+using Auth0ApiKit.Wire.Schema;
 
 namespace Auth0ApiKit.Testing.Store;
 
@@ -50,6 +51,9 @@ internal sealed class TenantStore
             Scopes = [.. ManagementApiScopes.Select(s => new ResourceServerScopeDto { Value = s.Value, Description = s.Description })],
         });
     }
+
+    /// <summary>The field table resource-server writes are checked, defaulted and merged with (a test may add a row).</summary>
+    public WireShape ResourceServerShape { get; init; } = ResourceServerTable.Shape;
 
     /// <summary>The lock that guards every table.</summary>
     public object Gate { get; } = new();

@@ -80,8 +80,7 @@ public sealed class ApiDefinition : IEquatable<ApiDefinition>
                 return web;
             }
 
-            var fallback = TimeSpan.FromSeconds(ApiLimits.DefaultWebTokenLifetimeSeconds);
-            return EffectiveTokenLifetime < fallback ? EffectiveTokenLifetime : fallback;
+            return ApiLimits.DefaultWebLifetime(EffectiveTokenLifetime);
         }
     }
 

@@ -30,6 +30,14 @@ public static class ApiLimits
     /// <summary>The web token lifetime when none is set (or the token lifetime, when that is lower): 2 hours, in seconds.</summary>
     public const int DefaultWebTokenLifetimeSeconds = 7_200;
 
+    /// <summary>The web lifetime Auth0 gives an API created without one: its token lifetime, at most two hours.</summary>
+    internal static long DefaultWebLifetimeSeconds(long tokenLifetimeSeconds) =>
+        (long)DefaultWebLifetime(TimeSpan.FromSeconds(tokenLifetimeSeconds)).TotalSeconds;
+
+    /// <inheritdoc cref="DefaultWebLifetimeSeconds(long)"/>
+    internal static TimeSpan DefaultWebLifetime(TimeSpan tokenLifetime) =>
+        tokenLifetime < TimeSpan.FromSeconds(DefaultWebTokenLifetimeSeconds) ? tokenLifetime : TimeSpan.FromSeconds(DefaultWebTokenLifetimeSeconds);
+
     /// <summary>The characters a name must not contain.</summary>
     public static IReadOnlyList<char> NameForbiddenCharacters { get; } = ['<', '>'];
 }

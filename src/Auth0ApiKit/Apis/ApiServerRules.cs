@@ -19,6 +19,12 @@ internal static class ApiServerRules
 
     private static readonly SearchValues<char> NameForbiddenCharacters = SearchValues.Create([.. ApiLimits.NameForbiddenCharacters]);
 
+    /// <summary>Auth0's pattern for names: at least one character, none of them <c>&lt;</c> or <c>&gt;</c>.</summary>
+    public const string NamePattern = "^[^<>]+$";
+
+    /// <summary>Whether a name fits <see cref="NamePattern"/> (its length is checked apart).</summary>
+    public static bool HasNoForbiddenCharacter(string name) => !name.AsSpan().ContainsAny(NameForbiddenCharacters);
+
     public static void CheckName(string name, List<ValidationError> errors)
     {
         Rules.CheckLength(name, F.Name, "the name", 1, ApiLimits.NameMaxLength, errors);
@@ -28,7 +34,7 @@ internal static class ApiServerRules
             errors.Add(new ValidationError(F.Name, RuleCodes.ForbiddenCharacter, RuleOrigin.Auth0, null,
                 $"The name must not contain '<' or '>' (found '{name[forbidden]}' at position {forbidden}).")
             {
-                SchemaDetail = "String does not match pattern ^[^<>]*$",
+                SchemaDetail = $"String does not match pattern {NamePattern}",
             });
         }
     }

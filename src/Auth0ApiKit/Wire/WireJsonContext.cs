@@ -25,6 +25,7 @@ namespace Auth0ApiKit.Wire;
 [JsonSerializable(typeof(TokenResponseDto))]
 [JsonSerializable(typeof(OpenIdConfigurationDto))]
 [JsonSerializable(typeof(DesiredStateDto))]
+[JsonSerializable(typeof(long))]
 internal sealed partial class WireJsonContext : JsonSerializerContext
 {
 }

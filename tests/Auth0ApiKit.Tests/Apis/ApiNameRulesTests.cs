@@ -40,7 +40,7 @@ public class ApiNameRulesTests
             .ShouldBeSingleError("name", RuleCodes.ForbiddenCharacter, RuleOrigin.Auth0, null,
                 "must not contain '<' or '>'", $"found '{found}' at position {position}");
 
-        error.SchemaDetail.Should().Be("String does not match pattern ^[^<>]*$");
+        error.SchemaDetail.Should().Be("String does not match pattern ^[^<>]+$");
     }
 
     [Fact]

@@ -1,0 +1,194 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace Auth0ApiKit.Wire.Schema;
+
+/// <summary>
+/// The properties of one Auth0 object (a resource, or a nested object such as a client's <c>jwt_configuration</c>):
+/// the one table from which the fake tenant's request checks, create defaults and PATCH merge are derived.
+/// </summary>
+internal sealed class WireShape
+{
+    private static readonly JsonElement EmptyObject = JsonElement.Parse("{}");
+
+    private readonly FrozenDictionary<string, WireField> _byName;
+
+    public WireShape(params IEnumerable<WireField> fields)
+    {
+        Fields = [.. fields];
+        _byName = Fields.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The properties in Auth0's order.</summary>
+    public ImmutableArray<WireField> Fields { get; }
+
+    /// <summary>Properties not in the table are accepted and kept (additionalProperties: true).</summary>
+    public bool Open { get; init; }
+
+    /// <summary>How many properties an update must carry at least (Auth0's <c>minProperties</c> on PATCH).</summary>
+    public int MinUpdateProperties { get; init; }
+
+    public WireField? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>This table with <paramref name="field"/> added, or replacing the row of the same name.</summary>
+    public WireShape With(WireField field) =>
+        new(Find(field.Name) is null ? Fields.Add(field) : Fields.Select(f => f.Name == field.Name ? field : f))
+        {
+            Open = Open,
+            MinUpdateProperties = MinUpdateProperties,
+        };
+
+    /// <summary>The first mistake of a body for <paramref name="operation"/>, in the words of Auth0's validator.</summary>
+    public WireMistake? Check(JsonElement body, WireOperation operation) => Check(body, operation, WirePath.Root);
+
+    internal WireMistake? Check(JsonElement body, WireOperation operation, in WirePath path)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return new($"Expected type object but found type {WireKinds.NameOf(body)}", path.ToString());
+        }
+
+        var count = 0;
+        foreach (var property in body.EnumerateObject())
+        {
+            count++;
+            var field = Find(property.Name);
+            if (field is null ? !Open : !MayWrite(field, operation))
+            {
+                return new($"Additional properties not allowed: {property.Name}", path.ToString());
+            }
+
+            if (field?.Check(property.Value, operation, path.Property(field.Name)) is { } mistake)
+            {
+                return mistake;
+            }
+        }
+
+        if (operation == WireOperation.Create)
+        {
+            foreach (var field in Fields)
+            {
+                if (field.Required && !body.TryGetProperty(field.Name, out _))
+                {
+                    return new($"Missing required property: {field.Name}", path.ToString());
+                }
+            }
+        }
+        else if (count < MinUpdateProperties)
+        {
+            return new($"Too few properties defined ({count}), minimum {MinUpdateProperties}", path.ToString());
+        }
+
+        return null;
+    }
+
+    private static bool MayWrite(WireField field, WireOperation operation) => field.Access switch
+    {
+        WireAccess.ReadOnly => false,
+        WireAccess.CreateOnly => operation == WireOperation.Create,
+        WireAccess.UpdateOnly => operation != WireOperation.Create,
+        _ => operation != WireOperation.SystemUpdate || field.SystemUpdatable,
+    };
+
+    /// <summary>
+    /// The object a create stores: the body's properties (a <c>null</c> one dropped), then every absent property that
+    /// has a default, in table order.
+    /// </summary>
+    public JsonElement WithDefaults(JsonElement body)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in body.EnumerateObject())
+            {
+                if (property.Value.ValueKind != JsonValueKind.Null)
+                {
+                    property.WriteTo(writer);
+                }
+            }
+
+            foreach (var field in Fields)
+            {
+                if (!body.TryGetProperty(field.Name, out _) && field.DefaultFor(body) is { } value)
+                {
+                    writer.WritePropertyName(field.Name);
+                    value.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return JsonElement.Parse(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// A stored object after a PATCH: sent properties replace stored ones (arrays whole), <c>null</c> removes,
+    /// <see cref="WirePatch.DeepMerge"/> properties merge key by key, <see cref="WirePatch.EmptyRemoves"/> ones vanish on <c>""</c>.
+    /// </summary>
+    public JsonElement Merge(JsonElement current, JsonElement patch)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteMerged(writer, current, patch, this, deep: false);
+        }
+
+        return JsonElement.Parse(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes <paramref name="current"/> patched; <paramref name="deep"/> inside a deep-merged object, where every nested object merges too.</summary>
+    private static void WriteMerged(Utf8JsonWriter writer, JsonElement current, JsonElement patch, WireShape? shape, bool deep)
+    {
+        writer.WriteStartObject();
+        foreach (var property in current.EnumerateObject())
+        {
+            if (!patch.TryGetProperty(property.Name, out var sent))
+            {
+                property.WriteTo(writer);
+            }
+            else
+            {
+                WritePatched(writer, property.Name, property.Value, sent, shape?.Find(property.Name), deep);
+            }
+        }
+
+        foreach (var property in patch.EnumerateObject())
+        {
+            if (!current.TryGetProperty(property.Name, out _))
+            {
+                WritePatched(writer, property.Name, default, property.Value, shape?.Find(property.Name), deep);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WritePatched(Utf8JsonWriter writer, string name, JsonElement stored, JsonElement sent, WireField? field, bool deep)
+    {
+        if (sent.ValueKind == JsonValueKind.Null ||
+            (field?.Patch == WirePatch.EmptyRemoves && sent.ValueKind == JsonValueKind.String && sent.GetString()!.Length == 0))
+        {
+            return;
+        }
+
+        writer.WritePropertyName(name);
+        var merges = deep || field?.Patch == WirePatch.DeepMerge;
+        if (merges && stored.ValueKind == JsonValueKind.Object && sent.ValueKind == JsonValueKind.Object)
+        {
+            WriteMerged(writer, stored, sent, field?.Shape, deep: true);
+        }
+        else if (merges && sent.ValueKind == JsonValueKind.Object)
+        {
+            // Nothing stored to merge into: the sent object, without its null keys.
+            WriteMerged(writer, EmptyObject, sent, field?.Shape, deep: true);
+        }
+        else
+        {
+            sent.WriteTo(writer);
+        }
+    }
+}
