@@ -30,4 +30,7 @@ public sealed class FakeTenantOptions
     /// shipped in the package), each under its own random <c>kid</c>, so that making a tenant costs microseconds.
     /// </summary>
     public FakeSigningKey? SigningKey { get; set; }
+
+    /// <summary>The resource-server field table the tenant checks, defaults and merges with (a test may add a row).</summary>
+    internal Wire.Schema.WireShape ResourceServerShape { get; set; } = Wire.ResourceServerTable.Shape;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using Auth0ApiKit.Wire.Schema;
 
 namespace Auth0ApiKit.Apis;
 
@@ -29,6 +30,7 @@ public sealed class ApiDefinition : IEquatable<ApiDefinition>
         Scopes = builder.ScopesValue is null ? null : builder.ScopesValue.ToImmutableArray();
         EnforcePolicies = builder.EnforcePoliciesValue;
         TokenDialect = builder.TokenDialectValue;
+        PropertyBag = builder.Auth0PropertiesValue;
     }
 
     /// <summary>The friendly name shown in the dashboard.</summary>
@@ -63,6 +65,16 @@ public sealed class ApiDefinition : IEquatable<ApiDefinition>
 
     /// <summary>The shape of the API's access tokens, or <see langword="null"/> when not set (Auth0's own).</summary>
     public TokenDialect? TokenDialect { get; }
+
+    /// <summary>
+    /// Settings the SDK has no typed member for, by Auth0's property name, each with its JSON value
+    /// (<c>consent_policy</c> → <c>"transactional-authorization-with-mfa"</c>); empty when none are set.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Auth0Properties => _auth0PropertiesText ??= PropertyBag.AsText();
+
+    internal Auth0PropertyBag PropertyBag { get; }
+
+    private IReadOnlyDictionary<string, string>? _auth0PropertiesText;
 
     /// <summary>The signing algorithm that applies: the one set, else RS256.</summary>
     public SigningAlgorithm EffectiveSigningAlgorithm => SigningAlgorithm ?? Apis.SigningAlgorithm.RS256;
@@ -110,6 +122,7 @@ public sealed class ApiDefinition : IEquatable<ApiDefinition>
         AllowOfflineAccess == other.AllowOfflineAccess &&
         EnforcePolicies == other.EnforcePolicies &&
         TokenDialect == other.TokenDialect &&
+        PropertyBag.Equals(other.PropertyBag) &&
         (Scopes is null ? other.Scopes is null : other.Scopes is not null && Scopes.SequenceEqual(other.Scopes));
 
     /// <inheritdoc />
@@ -130,6 +143,7 @@ public sealed class ApiDefinition : IEquatable<ApiDefinition>
         hash.Add(EnforcePolicies);
         hash.Add(TokenDialect);
         hash.Add(Scopes?.Count);
+        hash.Add(PropertyBag);
         return hash.ToHashCode();
     }
 
@@ -177,6 +191,11 @@ public sealed class ApiDefinition : IEquatable<ApiDefinition>
         if (Scopes is not null)
         {
             parts.Add("scopes [" + string.Join(", ", Scopes.Select(s => s.Value)) + "]");
+        }
+
+        if (PropertyBag.Count > 0)
+        {
+            parts.Add("Auth0 properties [" + string.Join(", ", PropertyBag.Values.Keys) + "]");
         }
 
         if (parts.Count > 0)

@@ -1,4 +1,6 @@
 using Auth0ApiKit.Validation;
+using Auth0ApiKit.Wire;
+using Auth0ApiKit.Wire.Schema;
 using F = Auth0ApiKit.Wire.ResourceServerFields;
 
 namespace Auth0ApiKit.Apis;
@@ -27,6 +29,7 @@ public sealed class ApiDefinitionBuilder : DefinitionBuilder<ApiDefinition>
         _scopes = definition.Scopes?.ToList();
         EnforcePoliciesValue = definition.EnforcePolicies;
         TokenDialectValue = definition.TokenDialect;
+        Auth0PropertiesValue = definition.PropertyBag;
     }
 
     internal string? NameValue { get; private set; }
@@ -50,6 +53,8 @@ public sealed class ApiDefinitionBuilder : DefinitionBuilder<ApiDefinition>
     internal bool? EnforcePoliciesValue { get; private set; }
 
     internal TokenDialect? TokenDialectValue { get; private set; }
+
+    internal Auth0PropertyBag Auth0PropertiesValue { get; private set; } = Auth0PropertyBag.Empty;
 
     /// <summary>Sets the friendly name (1 to 200 characters, no <c>&lt;</c> or <c>&gt;</c>).</summary>
     public ApiDefinitionBuilder Named(string name)
@@ -168,6 +173,29 @@ public sealed class ApiDefinitionBuilder : DefinitionBuilder<ApiDefinition>
         return this;
     }
 
+    /// <summary>
+    /// Sets a property of Auth0's resource server that the builder has no method for, by its Management API name and
+    /// JSON value: <c>WithAuth0Property("consent_policy", "\"transactional-authorization-with-mfa\"")</c>. Known
+    /// properties are checked against Auth0's rule when the definition is built; names the SDK does not know are sent
+    /// as they are, for Auth0 to judge. The JSON <c>null</c> unsets a nullable property on update.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="json"/> is not one JSON value.</exception>
+    public ApiDefinitionBuilder WithAuth0Property(string name, string json)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(json);
+        Auth0PropertiesValue = Auth0PropertiesValue.With(name, Auth0PropertyBag.Parse(name, json));
+        return this;
+    }
+
+    /// <summary>Replaces the Auth0 properties (a definition read from a tenant).</summary>
+    internal ApiDefinitionBuilder WithAuth0Properties(Auth0PropertyBag properties)
+    {
+        Auth0PropertiesValue = properties;
+        return this;
+    }
+
     /// <summary>Unsets the signing algorithm, the signing secret and the token dialect (for a tenant export).</summary>
     internal ApiDefinitionBuilder Unset(bool signingAlgorithm, bool signingSecret, bool tokenDialect)
     {
@@ -234,6 +262,8 @@ public sealed class ApiDefinitionBuilder : DefinitionBuilder<ApiDefinition>
         {
             ApiServerRules.CheckTokenDialect(dialect.Value, errors);
         }
+
+        Auth0PropertiesValue.Check(ResourceServerTable.Shape, errors);
     }
 
     /// <summary>Checks a lifetime that was set; returns its seconds when it is valid on its own, so that the two

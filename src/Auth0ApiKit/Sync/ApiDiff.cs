@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Globalization;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Wire;
+using Auth0ApiKit.Wire.Schema;
 using F = Auth0ApiKit.Wire.ResourceServerFields;
 
 namespace Auth0ApiKit.Sync;
@@ -29,7 +31,7 @@ internal static class ApiDiff
     public static (List<FieldChange> Fields, List<ScopeChange> Scopes) ForCreate(ApiDefinition desired)
     {
         var body = ResourceServerMapping.ToCreateBody(desired);
-        var fields = Collect(body, before: null);
+        var fields = Collect(body, before: null, Auth0PropertyBag.Empty);
         var scopes = (desired.Scopes ?? []).Select(s => new ScopeChange(ChangeKind.Create, s.Value, null, s.Description)).ToList();
         return (fields, scopes);
     }
@@ -38,12 +40,13 @@ internal static class ApiDiff
     public static (List<FieldChange> Fields, List<ScopeChange> Scopes, bool HasChanges) ForUpdate(ApiDefinition current, ApiDefinition desired)
     {
         var (body, hasChanges) = ResourceServerMapping.ToPatchBody(current, desired);
-        var fields = Collect(body, ResourceServerMapping.InForce(current));
+        var fields = Collect(body, ResourceServerMapping.InForce(current), current.PropertyBag);
         var scopes = body.Scopes is null ? [] : ScopeChanges(current.Scopes ?? [], desired.Scopes!);
         return (fields, scopes, hasChanges);
     }
 
-    private static List<FieldChange> Collect(ResourceServerDto body, ResourceServerDto? before)
+    /// <summary>The body's typed settings in Auth0's order, then its Auth0 properties (compact JSON) in name order.</summary>
+    private static List<FieldChange> Collect(ResourceServerDto body, ResourceServerDto? before, Auth0PropertyBag beforeProperties)
     {
         var fields = new List<FieldChange>();
         foreach (var (field, read) in Settings)
@@ -57,6 +60,13 @@ internal static class ApiDiff
             {
                 fields.Add(new FieldChange(F.SigningSecret, null, null, isSecret: true));
             }
+        }
+
+        foreach (var (name, value) in body.AdditionalProperties?.OrderBy(p => p.Key, StringComparer.Ordinal) ?? Enumerable.Empty<KeyValuePair<string, JsonElement>>())
+        {
+            var secret = ResourceServerTable.Shape.Find(name)?.Secret == true;
+            var was = before is not null && beforeProperties.Values.TryGetValue(name, out var current) ? Auth0PropertyBag.Compact(current) : null;
+            fields.Add(secret ? new FieldChange(name, null, null, isSecret: true) : new FieldChange(name, was, Auth0PropertyBag.Compact(value)));
         }
 
         return fields;

@@ -135,6 +135,11 @@ internal static class CSharpExport
                 : $".WithScope({Literals.Quote(scope.Value)}, {Literals.Quote(scope.Description)})");
         }
 
+        foreach (var (name, json) in api.Auth0Properties)
+        {
+            Call($".WithAuth0Property({Literals.Quote(name)}, {Literals.Quote(json)})");
+        }
+
         Call(".Build();");
         code.AppendLine();
     }

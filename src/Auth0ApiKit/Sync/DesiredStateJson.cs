@@ -3,6 +3,7 @@ using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
 using Auth0ApiKit.Validation;
 using Auth0ApiKit.Wire;
+using Auth0ApiKit.Wire.Schema;
 using ApiFields = Auth0ApiKit.Wire.ResourceServerFields;
 using GrantFields = Auth0ApiKit.Wire.ClientGrantFields;
 
@@ -36,13 +37,13 @@ internal static class DesiredStateJson
         var dto = JsonSerializer.Deserialize(json, WireJson.Context.DesiredStateDto)
             ?? throw new JsonException("The desired state's JSON is null; expected an object with 'apis' and 'authorizations'.");
         var errors = new List<ValidationError>();
-        Unknown(dto.AdditionalProperties, string.Empty, errors);
+        Unknown(dto.AdditionalProperties?.Keys, string.Empty, errors);
         var apis = new List<ApiDefinition>();
         var rows = dto.Apis ?? [];
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i] ?? new ResourceServerDto();
-            Unknown(row.AdditionalProperties, $"apis[{i}].", errors);
+            Unknown(row.AdditionalProperties?.Keys.Where(k => ResourceServerTable.Shape.Find(k) is null), $"apis[{i}].", errors);
             ReadOnly(row, $"apis[{i}].", errors);
             var api = ResourceServerMapping.ToDefinition(row);
             errors.AddRange(api.ToBuilder().Validate().Select(e => e with { Path = $"apis[{i}].{e.Path}" }));
@@ -55,7 +56,7 @@ internal static class DesiredStateJson
         for (var j = 0; j < grants.Count; j++)
         {
             var grant = grants[j] ?? new ExportedGrantDto();
-            Unknown(grant.AdditionalProperties, $"authorizations[{j}].", errors);
+            Unknown(grant.AdditionalProperties?.Keys, $"authorizations[{j}].", errors);
             if (string.IsNullOrWhiteSpace(grant.ClientId) || string.IsNullOrEmpty(grant.Audience))
             {
                 var field = string.IsNullOrWhiteSpace(grant.ClientId) ? GrantFields.ClientId : GrantFields.Audience;
@@ -93,7 +94,7 @@ internal static class DesiredStateJson
         [
             row.Id is null ? null : ApiFields.Id,
             row.IsSystem is null ? null : ApiFields.IsSystem,
-            row.SubjectTypeAuthorization is null ? null : ApiFields.SubjectTypeAuthorization,
+            .. row.AdditionalProperties?.Keys.Where(k => ResourceServerTable.Shape.Find(k)?.Access == WireAccess.ReadOnly) ?? [],
         ];
         foreach (var field in present.OfType<string>())
         {
@@ -102,9 +103,9 @@ internal static class DesiredStateJson
         }
     }
 
-    private static void Unknown(Dictionary<string, JsonElement>? fields, string prefix, List<ValidationError> errors)
+    private static void Unknown(IEnumerable<string>? fields, string prefix, List<ValidationError> errors)
     {
-        foreach (var field in fields?.Keys ?? Enumerable.Empty<string>())
+        foreach (var field in fields ?? [])
         {
             errors.Add(new ValidationError(prefix + field, RuleCodes.UnsupportedValue, RuleOrigin.Sdk, null,
                 $"The field '{field}' is not part of a desired state; remove it."));

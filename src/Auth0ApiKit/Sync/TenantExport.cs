@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Auth0ApiKit.Apis;
+using Auth0ApiKit.Wire;
 using Auth0ApiKit.Applications;
 using Auth0ApiKit.Management;
 
@@ -116,7 +117,8 @@ public sealed class TenantExport
             omissions.Add($"The token dialect {read.TokenDialect} of {read.Identifier} is left unset (the SDK does not know it); the API keeps it.");
         }
 
-        var builder = read.ToBuilder().Unset(unsupportedAlgorithm, signingSecret: true, unknownDialect);
+        var builder = read.ToBuilder().Unset(unsupportedAlgorithm, signingSecret: true, unknownDialect)
+            .WithAuth0Properties(read.PropertyBag.ForExport(ResourceServerTable.Shape));
         if (builder.TryBuild(out var definition, out var errors))
         {
             return definition;

@@ -46,9 +46,6 @@ internal sealed class ResourceServerDto
     [JsonPropertyName(F.IsSystem)]
     public bool? IsSystem { get; set; }
 
-    [JsonPropertyName(F.SubjectTypeAuthorization)]
-    public JsonElement? SubjectTypeAuthorization { get; set; }
-
     /// <summary>Fields the SDK does not model: kept so that they round-trip, and so that the fake can refuse them.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }

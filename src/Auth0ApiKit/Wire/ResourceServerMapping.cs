@@ -1,4 +1,5 @@
 using Auth0ApiKit.Apis;
+using Auth0ApiKit.Wire.Schema;
 
 namespace Auth0ApiKit.Wire;
 
@@ -19,6 +20,7 @@ internal static class ResourceServerMapping
         Scopes = api.Scopes?.Select(ToDto).ToList(),
         EnforcePolicies = api.EnforcePolicies,
         TokenDialect = api.TokenDialect?.Value,
+        AdditionalProperties = api.PropertyBag.ToWire(),
     };
 
     /// <summary>The definition a tenant's resource server describes, kept as read (unknown algorithms and dialects included).</summary>
@@ -75,7 +77,7 @@ internal static class ResourceServerMapping
             builder.WithTokenDialect(new TokenDialect(dto.TokenDialect));
         }
 
-        return builder.BuildUnchecked();
+        return builder.WithAuth0Properties(Auth0PropertyBag.FromWire(dto.AdditionalProperties, ResourceServerTable.Shape)).BuildUnchecked();
     }
 
     /// <summary>
@@ -98,11 +100,12 @@ internal static class ResourceServerMapping
             Scopes = desired.Scopes is { } scopes && !SameScopes(scopes, current.Scopes ?? []) ? scopes.Select(ToDto).ToList() : null,
             EnforcePolicies = Changed(desired.EnforcePolicies, inForce.EnforcePolicies),
             TokenDialect = Changed(desired.TokenDialect?.Value, inForce.TokenDialect),
+            AdditionalProperties = desired.PropertyBag.ChangesFrom(current.PropertyBag),
         };
         var hasChanges = body.Name is not null || body.SigningSecret is not null || body.TokenLifetime is not null ||
                          body.TokenLifetimeForWeb is not null || body.AllowOfflineAccess is not null ||
                          body.SkipConsentForVerifiableFirstPartyClients is not null || body.Scopes is not null ||
-                         body.EnforcePolicies is not null || body.TokenDialect is not null;
+                         body.EnforcePolicies is not null || body.TokenDialect is not null || body.AdditionalProperties is not null;
         return (body, hasChanges);
     }
 

@@ -36,18 +36,18 @@ internal static class ResourceServerTable
     /// <summary>The resource server's properties, in the order Auth0 returns them.</summary>
     public static WireShape Shape { get; } = new(
         WireField.String(F.Id).ReadOnly(),
-        WireField.String(F.Name).Length(1, ApiLimits.NameMaxLength).Matching(ApiServerRules.NamePattern, ApiServerRules.HasNoForbiddenCharacter),
-        WireField.String(F.Identifier).Length(1, ApiLimits.IdentifierMaxLength).IsRequired().CreateOnly(),
-        WireField.ObjectArray(F.Scopes, ScopeShape),
-        WireField.String(F.SigningAlgorithm).OneOf(ApiServerRules.AcceptedSigningAlgorithms).DefaultsTo("\"RS256\""),
-        WireField.String(F.SigningSecret).Length(ApiLimits.SigningSecretMinLength).IsSecret(),
-        WireField.Integer(F.TokenLifetime).Range(0, ApiLimits.TokenLifetimeMaxSeconds).OnSystemObjects()
+        WireField.String(F.Name).Typed().Length(1, ApiLimits.NameMaxLength).Matching(ApiServerRules.NamePattern, ApiServerRules.HasNoForbiddenCharacter),
+        WireField.String(F.Identifier).Typed().Length(1, ApiLimits.IdentifierMaxLength).IsRequired().CreateOnly(),
+        WireField.ObjectArray(F.Scopes, ScopeShape).Typed(),
+        WireField.String(F.SigningAlgorithm).Typed().OneOf(ApiServerRules.AcceptedSigningAlgorithms).DefaultsTo("\"RS256\""),
+        WireField.String(F.SigningSecret).Typed().Length(ApiLimits.SigningSecretMinLength).IsSecret(),
+        WireField.Integer(F.TokenLifetime).Typed().Range(0, ApiLimits.TokenLifetimeMaxSeconds).OnSystemObjects()
             .DefaultsTo(ApiLimits.DefaultTokenLifetimeSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        WireField.Integer(F.TokenLifetimeForWeb).Range(0, ApiLimits.TokenLifetimeMaxSeconds).DefaultsTo("7200").DefaultsTo(DefaultWebLifetime),
-        WireField.Boolean(F.AllowOfflineAccess).DefaultsTo("false"),
-        WireField.Boolean(F.SkipConsent).OnSystemObjects().DefaultsTo("false"),
-        WireField.Boolean(F.EnforcePolicies),
-        WireField.String(F.TokenDialect).OneOf(ApiServerRules.AcceptedTokenDialects),
+        WireField.Integer(F.TokenLifetimeForWeb).Typed().Range(0, ApiLimits.TokenLifetimeMaxSeconds).DefaultsTo("7200").DefaultsTo(DefaultWebLifetime),
+        WireField.Boolean(F.AllowOfflineAccess).Typed().DefaultsTo("false"),
+        WireField.Boolean(F.SkipConsent).Typed().OnSystemObjects().DefaultsTo("false"),
+        WireField.Boolean(F.EnforcePolicies).Typed(),
+        WireField.String(F.TokenDialect).Typed().OneOf(ApiServerRules.AcceptedTokenDialects),
         WireField.Object(F.SubjectTypeAuthorization, SubjectTypeAuthorizationShape)
             .DefaultsTo("""{"client":{"policy":"require_client_grant"},"user":{"policy":"allow_all"}}"""),
         WireField.Boolean("allow_online_access"),

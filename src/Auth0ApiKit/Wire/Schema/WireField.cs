@@ -26,6 +26,9 @@ internal sealed record WireField(string Name, WireKind Kind)
     /// <summary>An update of a system object may change it.</summary>
     public bool SystemUpdatable { get; init; }
 
+    /// <summary>The SDK's typed definition holds it (a builder method sets it); other rows travel as Auth0 properties.</summary>
+    public bool Modelled { get; init; }
+
     /// <summary>The value is a secret: plans and logs show that it changed, never what it is.</summary>
     public bool Secret { get; init; }
 
@@ -126,6 +129,11 @@ internal sealed record WireField(string Name, WireKind Kind)
     public WireField OnSystemObjects() => this with { SystemUpdatable = true };
 
     public WireField IsSecret() => this with { Secret = true };
+
+    public WireField Typed() => this with { Modelled = true };
+
+    /// <summary>Whether a definition may carry this property as an Auth0 property: written by clients, not typed by the SDK.</summary>
+    public bool IsAuth0Property => !Modelled && Access != WireAccess.ReadOnly;
 
     public WireField Described(string description) => this with { Description = description };
 
