@@ -71,6 +71,7 @@ public class DesiredStateTests
             {
               "apis": [
                 { "name": "Orders API", "identifier": "https://orders.example.com", "token_lifetime": 7200,
+                  "consent_policy": "transactional-authorization-with-mfa",
                   "scopes": [ { "value": "read:orders", "description": "Read orders" } ] }
               ],
               "authorizations": [
@@ -82,7 +83,8 @@ public class DesiredStateTests
         var state = DesiredState.FromJson(json);
 
         state.Apis.Should().ContainSingle().Which.Should().Be(Api.Define("Orders API").WithIdentifier("https://orders.example.com")
-            .TokensExpireAfter(TimeSpan.FromHours(2)).WithScope("read:orders", "Read orders").Build());
+            .TokensExpireAfter(TimeSpan.FromHours(2)).WithScope("read:orders", "Read orders")
+            .WithAuth0Property("consent_policy", "\"transactional-authorization-with-mfa\"").Build());
         state.Authorizations.Should().ContainSingle().Which.ToString().Should().Be("client id client-1 -> https://orders.example.com [read:orders]");
     }
 
@@ -91,7 +93,8 @@ public class DesiredStateTests
     {
         const string json = """
             {
-              "apis": [ { "id": "abc", "identifier": "https://orders.example.com", "token_lifetime": 99999999, "colour": "blue" } ],
+              "apis": [ { "id": "abc", "client_id": "linked", "identifier": "https://orders.example.com", "token_lifetime": 99999999,
+                          "colour": "blue", "consent_policy": "sometimes" } ],
               "authorizations": [ { "audience": "https://orders.example.com" }, { "client_id": "c", "audience": "https://orders.example.com", "scope": ["x"] } ]
             }
             """;
@@ -101,7 +104,9 @@ public class DesiredStateTests
         error.Errors.Select(e => (e.Path, e.Rule)).Should().Equal(
             ("apis[0].colour", RuleCodes.UnsupportedValue),
             ("apis[0].id", RuleCodes.UnsupportedValue),
+            ("apis[0].client_id", RuleCodes.UnsupportedValue),
             ("apis[0].token_lifetime", RuleCodes.Maximum),
+            ("apis[0].consent_policy", RuleCodes.UnsupportedValue),
             ("authorizations[0].client_id", RuleCodes.Required),
             ("authorizations[1].scope[0]", RuleCodes.UndefinedScope));
     }

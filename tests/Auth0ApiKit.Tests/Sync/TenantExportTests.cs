@@ -22,7 +22,9 @@ public sealed class TenantExportTests : IDisposable
         var reports = tenant.Applications.Add(Application.Define("reports \"nightly\"", ApplicationKind.RegularWeb).Build(),
             "ReportsClientId000000000000000002", new Secret("reports-secret"));
         tenant.Apis.Add(Api.Define("Orders API").WithIdentifier("https://orders.example.com").TokensExpireAfter(TimeSpan.FromHours(2))
-            .AllowOfflineAccess().WithScope("read:orders", "Read orders").WithScope("write:orders", "Write \"all\" orders").Build());
+            .AllowOfflineAccess().WithScope("read:orders", "Read orders").WithScope("write:orders", "Write \"all\" orders")
+            .WithAuth0Property("consent_policy", "\"transactional-authorization-with-mfa\"")
+            .WithAuth0Property("proof_of_possession", """{"mechanism":"dpop","required":true}""").Build());
         tenant.Apis.Add(Api.Define("Signed <internal>".Replace("<", "(", StringComparison.Ordinal).Replace(">", ")", StringComparison.Ordinal))
             .WithIdentifier("urn:signed").SignedWith(SigningAlgorithm.HS256).WithSigningSecret(SigningSecret)
             .EnforcePolicies().WithTokenDialect(TokenDialect.AccessTokenAuthz).WithNoScopes().Build());
@@ -108,6 +110,8 @@ public sealed class TenantExportTests : IDisposable
                     .AllowOfflineAccess(true)
                     .WithScope("read:orders", "Read orders")
                     .WithScope("write:orders", "Write \"all\" orders")
+                    .WithAuth0Property("consent_policy", "\"transactional-authorization-with-mfa\"")
+                    .WithAuth0Property("proof_of_possession", "{\"mechanism\":\"dpop\",\"required\":true}")
                     .Build();
 
                 /// <summary>Signed (internal).</summary>

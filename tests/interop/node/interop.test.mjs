@@ -237,3 +237,77 @@ describe('the admin endpoints give a Node test what a .NET test has', () => {
     assert.deepEqual(identifiers, [credentials.managementApiAudience]);
   });
 });
+
+describe("a client with every property Terraform's Auth0 provider sets, through the Node SDK", () => {
+  // The properties and value shapes of the provider's client resource, as its recorded requests to a real tenant show them.
+  const terraformShaped = {
+    name: 'terraform-shaped',
+    description: 'Every property the Terraform provider sets',
+    app_type: 'regular_web',
+    logo_uri: 'https://example.com/logo.png',
+    is_first_party: true,
+    is_token_endpoint_ip_header_trusted: true,
+    oidc_conformant: true,
+    callbacks: ['https://example.com/callback'],
+    allowed_origins: ['https://example.com'],
+    web_origins: ['https://example.com'],
+    client_aliases: ['https://example.com/audience'],
+    allowed_clients: ['https://allowed.example.com'],
+    allowed_logout_urls: ['https://example.com'],
+    sso: false,
+    sso_disabled: false,
+    grant_types: ['authorization_code', 'implicit', 'refresh_token', 'client_credentials'],
+    cross_origin_authentication: true,
+    cross_origin_loc: 'https://example.com/cross-origin-loc',
+    custom_login_page_on: true,
+    custom_login_page: '<html></html>',
+    form_template: '<html></html>',
+    token_endpoint_auth_method: 'client_secret_post',
+    client_metadata: { team: 'billing' },
+    initiate_login_uri: 'https://example.com/login',
+    organization_usage: 'deny',
+    organization_require_behavior: 'no_prompt',
+    require_pushed_authorization_requests: false,
+    skip_non_verifiable_callback_uri_confirmation_prompt: true,
+    jwt_configuration: { alg: 'RS256', lifetime_in_seconds: 3600, scopes: {}, secret_encoded: false },
+    refresh_token: {
+      rotation_type: 'rotating', expiration_type: 'expiring', leeway: 15, token_lifetime: 86400,
+      infinite_token_lifetime: false, infinite_idle_token_lifetime: false, idle_token_lifetime: 43200,
+    },
+    mobile: { ios: { team_id: 'ABCDE12345', app_bundle_identifier: 'com.example.app' } },
+    native_social_login: { apple: { enabled: false }, facebook: { enabled: false } },
+    oidc_backchannel_logout: { backchannel_logout_urls: ['https://example.com/oidc-logout'] },
+  };
+  let created;
+
+  test('the create is accepted and a read gives every property back', async () => {
+    created = await management.clients.create(terraformShaped);
+    const read = await management.clients.get(created.client_id);
+    for (const [property, value] of Object.entries(terraformShaped)) {
+      assert.deepEqual(read[property], value, `${property} comes back as sent`);
+    }
+    assert.equal(read.custom_login_page_on, true);
+  });
+
+  test('a Terraform-style PATCH merges jwt_configuration and removes initiate_login_uri with an empty string', async () => {
+    const patched = await management.clients.update(created.client_id, { jwt_configuration: { lifetime_in_seconds: 7200 }, initiate_login_uri: '' });
+    assert.deepEqual(patched.jwt_configuration, { alg: 'RS256', lifetime_in_seconds: 7200, scopes: {}, secret_encoded: false });
+    assert.equal('initiate_login_uri' in patched, false);
+  });
+
+  test('lists filter by is_first_party and project with fields', async () => {
+    const thirdParty = await management.clients.create({ name: 'partner', is_first_party: false });
+    const firstParty = [];
+    for await (const client of await management.clients.list({ is_first_party: true, fields: 'client_id,name', include_fields: true })) {
+      firstParty.push(client);
+    }
+    const ids = firstParty.map((client) => client.client_id);
+    assert.ok(ids.includes(created.client_id), 'the first-party client is listed');
+    assert.equal(ids.includes(thirdParty.client_id), false, 'the third-party client is not');
+    for (const client of firstParty) {
+      assert.deepEqual(Object.keys(client).sort(), ['client_id', 'name', 'tenant'], 'only the named fields, and the tenant, as Auth0 answers');
+    }
+    await management.clients.delete(thirdParty.client_id);
+    await management.clients.delete(created.client_id);
+  });
+});
