@@ -41,6 +41,11 @@ internal sealed class ClientsEndpoint
             return error;
         }
 
+        if (ReadProjection(request, out var projection) is { } projectionError)
+        {
+            return projectionError;
+        }
+
         var appTypes = request.Query["app_type"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         lock (_store.Gate)
         {
@@ -48,6 +53,13 @@ internal sealed class ClientsEndpoint
                 ? _store.Clients.Rows
                 : [.. _store.Clients.Rows.Where(c => appTypes.Contains(c.AppType, StringComparer.Ordinal))];
             var page = paging.Slice(rows).Select(c => Present(c, withSecrets)).ToList();
+            if (projection is not null)
+            {
+                return paging.IncludeTotals
+                    ? projection.List(page, WireJson.Context.ClientDto, "clients", (rows.Count, paging.Start, paging.PerPage))
+                    : projection.List(page, WireJson.Context.ClientDto);
+            }
+
             return paging.IncludeTotals
                 ? FakeResponse.Json(200, new ClientPageDto { Total = rows.Count, Start = paging.Start, Limit = paging.PerPage, Clients = page }, WireJson.Context.ClientPageDto)
                 : FakeResponse.Json(200, page, WireJson.Context.ListClientDto);
@@ -61,6 +73,25 @@ internal sealed class ClientsEndpoint
             return _store.Clients.TryGet(clientId, out var row)
                 ? FakeResponse.Json(200, Present(row, withSecret), WireJson.Context.ClientDto)
                 : NotFound();
+        }
+    }
+
+    /// <summary>A client read with Auth0's <c>fields</c> + <c>include_fields</c> projection, when the request asks for one.</summary>
+    public FakeResponse Get(FakeRequest request, string clientId, bool withSecret)
+    {
+        if (ReadProjection(request, out var projection) is { } projectionError)
+        {
+            return projectionError;
+        }
+
+        if (projection is null)
+        {
+            return Get(clientId, withSecret);
+        }
+
+        lock (_store.Gate)
+        {
+            return _store.Clients.TryGet(clientId, out var row) ? projection.Item(Present(row, withSecret), WireJson.Context.ClientDto) : NotFound();
         }
     }
 
@@ -175,6 +206,10 @@ internal sealed class ClientsEndpoint
             AdditionalProperties = body.AdditionalProperties,
         };
     }
+
+    /// <summary>Reads <c>fields</c> + <c>include_fields</c>, checked against the names Auth0 allows; projected clients carry <c>tenant</c>.</summary>
+    private FakeResponse? ReadProjection(FakeRequest request, out Projection? projection) =>
+        Projection.Read(request, ReadableFields.Clients, _store.ManagementAudience, out projection);
 
     internal static FakeResponse NotFound() => ManagementErrors.Error(404, "The client does not exist", "inexistent_client");
 

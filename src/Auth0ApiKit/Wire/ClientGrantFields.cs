@@ -15,6 +15,10 @@ internal static class ClientGrantFields
     public const string Audience = "audience";
     public const string Scope = "scope";
 
+    // Fields the SDK does not model (they round-trip as additional properties).
+    public const string AllowAnyOrganization = "allow_any_organization";
+    public const string DefaultFor = "default_for";
+
     /// <summary>The path of one scope of a grant, such as <c>scope[1]</c>.</summary>
     public static string ScopeAt(int index) => $"{Scope}[{index}]";
 }
