@@ -41,18 +41,38 @@ internal sealed class ClientsEndpoint
             return error;
         }
 
+        if (Checkpoint.Read(request, out var checkpoint) is { } checkpointError)
+        {
+            return checkpointError;
+        }
+
+        if (ClientListFilter.Read(request, checkpoint is not null, out var filter) is { } filterError)
+        {
+            return filterError;
+        }
+
         if (ReadProjection(request, out var projection) is { } projectionError)
         {
             return projectionError;
         }
 
-        var appTypes = request.Query["app_type"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         lock (_store.Gate)
         {
-            IReadOnlyList<ClientDto> rows = appTypes is null
-                ? _store.Clients.Rows
-                : [.. _store.Clients.Rows.Where(c => appTypes.Contains(c.AppType, StringComparer.Ordinal))];
-            var page = paging.Slice(rows).Select(c => Present(c, withSecrets)).ToList();
+            var rows = filter.Select(_store);
+            if (checkpoint is { } from)
+            {
+                if (from.Slice(rows, c => c.ClientId!, out var slice, out var next) is { } fromError)
+                {
+                    return fromError;
+                }
+
+                var items = slice.ConvertAll(c => Present(c, withSecrets));
+                return projection is not null
+                    ? projection.List(items, WireJson.Context.ClientDto, "clients", next: next)
+                    : FakeResponse.Json(200, new ClientPageDto { Clients = items, Next = next }, WireJson.Context.ClientPageDto);
+            }
+
+            var page = paging.Slice(rows).ConvertAll(c => Present(c, withSecrets));
             if (projection is not null)
             {
                 return paging.IncludeTotals
