@@ -1,3 +1,4 @@
+using System.Collections;
 using Auth0ApiKit.Testing.Store;
 using Auth0ApiKit.Wire;
 using F = Auth0ApiKit.Wire.ClientFields;
@@ -88,10 +89,10 @@ internal sealed class ClientListFilter
         return null;
     }
 
-    /// <summary>The clients that pass, in creation order.</summary>
+    /// <summary>The clients that pass, in Auth0's list order: creation order, but the global client (the store's first) last.</summary>
     public IReadOnlyList<ClientDto> Select(TenantStore store)
     {
-        var rows = store.Clients.Rows;
+        IReadOnlyList<ClientDto> rows = store.Clients.Rows is { Count: > 0 } all && ClientMapping.IsGlobal(all[0]) ? new FirstLast(all) : store.Clients.Rows;
         if (IsEmpty)
         {
             return rows;
@@ -144,4 +145,22 @@ internal sealed class ClientListFilter
         (_appTypes is null || _appTypes.Contains(client.AppType, StringComparer.Ordinal)) &&
         (_externalClientId is null || AdditionalProperties.StringOf(client.AdditionalProperties, "external_client_id") == _externalClientId) &&
         (queried is null || queried.Contains(client.ClientId!));
+
+    /// <summary>Rows with the first moved to the end, without copying them.</summary>
+    private sealed class FirstLast(IReadOnlyList<ClientDto> rows) : IReadOnlyList<ClientDto>
+    {
+        public int Count => rows.Count;
+
+        public ClientDto this[int index] => rows[(index + 1) % rows.Count];
+
+        public IEnumerator<ClientDto> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

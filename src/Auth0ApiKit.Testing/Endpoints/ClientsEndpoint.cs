@@ -182,8 +182,13 @@ internal sealed class ClientsEndpoint
     {
         lock (_store.Gate)
         {
-            if (_store.Clients.TryGet(clientId, out _))
+            if (_store.Clients.TryGet(clientId, out var row))
             {
+                if (ClientMapping.IsGlobal(row))
+                {
+                    return ManagementErrors.Error(400, "Global client cannot be deleted.", "operation_not_supported");
+                }
+
                 _store.RemoveClient(clientId);
             }
 

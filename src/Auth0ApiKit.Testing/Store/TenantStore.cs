@@ -49,6 +49,7 @@ internal sealed class TenantStore
             SkipConsentForVerifiableFirstPartyClients = false,
             Scopes = [.. ManagementApiScopes.Select(s => new ResourceServerScopeDto { Value = s.Value, Description = s.Description })],
         });
+        AddClient(GlobalClient.Create(ids));
     }
 
     /// <summary>The lock that guards every table.</summary>
