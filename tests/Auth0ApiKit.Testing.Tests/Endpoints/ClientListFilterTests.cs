@@ -53,17 +53,13 @@ public class ClientListFilterTests
     [InlineData("?take=2&from=nope", "Query validation error: 'Invalid checkpoint' on property from.")]
     public void Bad_filters_answer_Auth0s_query_validation_error(string query, string message)
     {
-        var response = _clients.List(Get("/", query), withSecrets: false);
-
-        response.Status.Should().Be(400);
-        response.Parse().GetProperty("message").GetString().Should().Be(message);
-        response.Parse().GetProperty("errorCode").GetString().Should().Be("invalid_query_string");
+        _clients.List(Get("/", query), withSecrets: false).QueryErrorMessage().Should().Be(message);
     }
 
     [Fact]
     public void An_external_client_id_longer_than_120_characters_is_refused()
     {
-        _clients.List(Get("/", "?external_client_id=" + new string('x', 121)), withSecrets: false).Parse().GetProperty("message").GetString()
+        _clients.List(Get("/", "?external_client_id=" + new string('x', 121)), withSecrets: false).QueryErrorMessage()
             .Should().Be("Query validation error: 'String is too long (121 chars), maximum 120' on property external_client_id.");
     }
 
@@ -117,10 +113,7 @@ public class ClientListFilterTests
     [InlineData("?q=client_grant.organization_id%3A&take=5", "Unsupported query 'client_grant.organization_id:'. Permitted queries: client_grant.organization_id:{organization_id}, client_grant.allow_any_organization:true")]
     public void Q_is_refused_beyond_what_Auth0_permits(string query, string detail)
     {
-        var response = _clients.List(Get("/", query), withSecrets: false);
-
-        response.Status.Should().Be(400);
-        response.Parse().GetProperty("message").GetString().Should().Be($"Query validation error: '{detail}' on property q.");
+        _clients.List(Get("/", query), withSecrets: false).QueryErrorMessage().Should().Be($"Query validation error: '{detail}' on property q.");
     }
 
     private static ClientGrantDto Grant(string id, string clientId, bool allowAnyOrganization) => new()
