@@ -34,25 +34,37 @@ internal sealed class ClientGrantsEndpoint
         var audience = request.Query[F.Audience];
         var clientId = request.Query[F.ClientId];
         var subjectType = request.Query[F.SubjectType];
-        var checkpoint = request.Query["from"] is not null || request.Query["take"] is not null;
+        var defaultFor = request.Query[F.DefaultFor];
         if (Paging.Read(request, out var paging) is { } pagingError)
         {
             return pagingError;
         }
 
-        if (Paging.ReadInteger(request, "take", 1, Paging.MaxPerPage, Paging.DefaultPerPage, out var take) is { } takeError)
+        if (Checkpoint.Read(request, out var checkpoint) is { } checkpointError)
         {
-            return takeError;
+            return checkpointError;
+        }
+
+        if (ReadAnyOrganization(request, out var anyOrganization) is { } anyOrganizationError)
+        {
+            return anyOrganizationError;
+        }
+
+        if (defaultFor is not null && defaultFor != F.ThirdPartyClients)
+        {
+            return ManagementErrors.InvalidQuery($"No enum match for: \"{defaultFor}\"", F.DefaultFor);
         }
 
         lock (_store.Gate)
         {
             var rows = _store.ClientGrants.Rows
                 .Where(g => (audience is null || g.Audience == audience) && (clientId is null || g.ClientId == clientId) &&
-                            (subjectType is null || (g.SubjectType ?? ClientSubject) == subjectType))
+                            (subjectType is null || (g.SubjectType ?? ClientSubject) == subjectType) &&
+                            (!anyOrganization || AdditionalProperties.IsTrue(g.AdditionalProperties, F.AllowAnyOrganization)) &&
+                            (defaultFor is null || AdditionalProperties.StringOf(g.AdditionalProperties, F.DefaultFor) == defaultFor))
                 .OrderBy(g => g.Id, StringComparer.Ordinal)
                 .ToList();
-            if (!checkpoint)
+            if (checkpoint is not { } from)
             {
                 var page = paging.Slice(rows);
                 return paging.IncludeTotals
@@ -60,22 +72,8 @@ internal sealed class ClientGrantsEndpoint
                     : FakeResponse.Json(200, page, WireJson.Context.ListClientGrantDto);
             }
 
-            var start = 0;
-            if (request.Query["from"] is { Length: > 0 } from)
-            {
-                start = rows.FindIndex(g => g.Id == from);
-                if (start < 0)
-                {
-                    return ManagementErrors.InvalidQuery("Invalid checkpoint", "from");
-                }
-            }
-
-            var slice = rows.Skip(start).Take(take).ToList();
-            return FakeResponse.Json(200, new ClientGrantPageDto
-            {
-                ClientGrants = slice,
-                Next = start + take < rows.Count ? rows[start + take].Id : null,
-            }, WireJson.Context.ClientGrantPageDto);
+            return from.Slice(rows, g => g.Id!, out var slice, out var next) ??
+                FakeResponse.Json(200, new ClientGrantPageDto { ClientGrants = slice, Next = next }, WireJson.Context.ClientGrantPageDto);
         }
     }
 
@@ -190,4 +188,17 @@ internal sealed class ClientGrantsEndpoint
 
     private static FakeResponse NotFound() =>
         ManagementErrors.Error(404, "The grant does not exist.", "inexistent_client_grant");
+
+    /// <summary>Reads <c>allow_any_organization</c>, whose only allowed value is <c>true</c> (Auth0's enum <c>[true]</c>).</summary>
+    private static FakeResponse? ReadAnyOrganization(FakeRequest request, out bool anyOrganization)
+    {
+        if (Paging.ReadBoolean(request, F.AllowAnyOrganization, out anyOrganization) is { } error)
+        {
+            return error;
+        }
+
+        return request.Query[F.AllowAnyOrganization] is not null && !anyOrganization
+            ? ManagementErrors.InvalidQuery("No enum match for: false", F.AllowAnyOrganization)
+            : null;
+    }
 }

@@ -41,13 +41,45 @@ internal sealed class ClientsEndpoint
             return error;
         }
 
-        var appTypes = request.Query["app_type"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (Checkpoint.Read(request, out var checkpoint) is { } checkpointError)
+        {
+            return checkpointError;
+        }
+
+        if (ClientListFilter.Read(request, checkpoint is not null, out var filter) is { } filterError)
+        {
+            return filterError;
+        }
+
+        if (ReadProjection(request, out var projection) is { } projectionError)
+        {
+            return projectionError;
+        }
+
         lock (_store.Gate)
         {
-            IReadOnlyList<ClientDto> rows = appTypes is null
-                ? _store.Clients.Rows
-                : [.. _store.Clients.Rows.Where(c => appTypes.Contains(c.AppType, StringComparer.Ordinal))];
-            var page = paging.Slice(rows).Select(c => Present(c, withSecrets)).ToList();
+            var rows = filter.Select(_store);
+            if (checkpoint is { } from)
+            {
+                if (from.Slice(rows, c => c.ClientId!, out var slice, out var next) is { } fromError)
+                {
+                    return fromError;
+                }
+
+                var items = slice.ConvertAll(c => Present(c, withSecrets));
+                return projection is not null
+                    ? projection.List(items, WireJson.Context.ClientDto, "clients", next: next)
+                    : FakeResponse.Json(200, new ClientPageDto { Clients = items, Next = next }, WireJson.Context.ClientPageDto);
+            }
+
+            var page = paging.Slice(rows).ConvertAll(c => Present(c, withSecrets));
+            if (projection is not null)
+            {
+                return paging.IncludeTotals
+                    ? projection.List(page, WireJson.Context.ClientDto, "clients", (rows.Count, paging.Start, paging.PerPage))
+                    : projection.List(page, WireJson.Context.ClientDto);
+            }
+
             return paging.IncludeTotals
                 ? FakeResponse.Json(200, new ClientPageDto { Total = rows.Count, Start = paging.Start, Limit = paging.PerPage, Clients = page }, WireJson.Context.ClientPageDto)
                 : FakeResponse.Json(200, page, WireJson.Context.ListClientDto);
@@ -61,6 +93,25 @@ internal sealed class ClientsEndpoint
             return _store.Clients.TryGet(clientId, out var row)
                 ? FakeResponse.Json(200, Present(row, withSecret), WireJson.Context.ClientDto)
                 : NotFound();
+        }
+    }
+
+    /// <summary>A client read with Auth0's <c>fields</c> + <c>include_fields</c> projection, when the request asks for one.</summary>
+    public FakeResponse Get(FakeRequest request, string clientId, bool withSecret)
+    {
+        if (ReadProjection(request, out var projection) is { } projectionError)
+        {
+            return projectionError;
+        }
+
+        if (projection is null)
+        {
+            return Get(clientId, withSecret);
+        }
+
+        lock (_store.Gate)
+        {
+            return _store.Clients.TryGet(clientId, out var row) ? projection.Item(Present(row, withSecret), WireJson.Context.ClientDto) : NotFound();
         }
     }
 
@@ -131,8 +182,13 @@ internal sealed class ClientsEndpoint
     {
         lock (_store.Gate)
         {
-            if (_store.Clients.TryGet(clientId, out _))
+            if (_store.Clients.TryGet(clientId, out var row))
             {
+                if (ClientMapping.IsGlobal(row))
+                {
+                    return ManagementErrors.Error(400, "Global client cannot be deleted.", "operation_not_supported");
+                }
+
                 _store.RemoveClient(clientId);
             }
 
@@ -175,6 +231,10 @@ internal sealed class ClientsEndpoint
             AdditionalProperties = body.AdditionalProperties,
         };
     }
+
+    /// <summary>Reads <c>fields</c> + <c>include_fields</c>, checked against the names Auth0 allows; projected clients carry <c>tenant</c>.</summary>
+    private FakeResponse? ReadProjection(FakeRequest request, out Projection? projection) =>
+        Projection.Read(request, ReadableFields.Clients, _store.ManagementAudience, out projection);
 
     internal static FakeResponse NotFound() => ManagementErrors.Error(404, "The client does not exist", "inexistent_client");
 

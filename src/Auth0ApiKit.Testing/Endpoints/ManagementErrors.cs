@@ -26,8 +26,13 @@ internal static class ManagementErrors
             : $"Payload validation error: '{mistake.Detail}' on property {mistake.Path} ({mistake.Description}).", "invalid_body");
 
     /// <summary>400 <c>invalid_query_string</c> for a query parameter out of its range or of the wrong type.</summary>
-    public static FakeResponse InvalidQuery(string detail, string property) =>
-        Error(400, $"Query validation error: '{detail}' on property {property}.", "invalid_query_string");
+    /// <param name="detail">What is wrong, in the schema validator's words.</param>
+    /// <param name="property">The parameter.</param>
+    /// <param name="description">Auth0's description of the parameter, where known: it follows the name in brackets.</param>
+    public static FakeResponse InvalidQuery(string detail, string property, string? description = null) =>
+        Error(400, description is null
+            ? $"Query validation error: '{detail}' on property {property}."
+            : $"Query validation error: '{detail}' on property {property} ({description}).", "invalid_query_string");
 
     public static string PayloadValidationMessage(string detail, string? property) =>
         property is null

@@ -89,9 +89,9 @@ internal readonly record struct Paging(int Page, int PerPage, bool IncludeTotals
         return null;
     }
 
-    public static FakeResponse? ReadBoolean(FakeRequest request, string name, out bool value)
+    public static FakeResponse? ReadBoolean(FakeRequest request, string name, out bool value, bool fallback = false)
     {
-        value = false;
+        value = fallback;
         var text = request.Query[name];
         if (text is null)
         {
@@ -103,6 +103,61 @@ internal readonly record struct Paging(int Page, int PerPage, bool IncludeTotals
             return ManagementErrors.InvalidQuery("Expected type boolean but found type string", name);
         }
 
+        return null;
+    }
+}
+
+/// <summary>
+/// Auth0's checkpoint paging (<c>from</c>, <c>take</c>): a page starts at the row a previous answer's <c>next</c> named,
+/// and the answer carries no totals. <c>take</c> wins over <c>include_totals</c>.
+/// </summary>
+internal readonly record struct Checkpoint(string? From, int Take)
+{
+    /// <summary>Reads the parameters; <paramref name="checkpoint"/> is <see langword="null"/> when neither is sent (offset paging).</summary>
+    public static FakeResponse? Read(FakeRequest request, out Checkpoint? checkpoint)
+    {
+        checkpoint = null;
+        if (Paging.ReadInteger(request, "take", 1, Paging.MaxPerPage, Paging.DefaultPerPage, out var take) is { } takeError)
+        {
+            return takeError;
+        }
+
+        var from = request.Query["from"];
+        if (from is not null || request.Query["take"] is not null)
+        {
+            checkpoint = new Checkpoint(from, take);
+        }
+
+        return null;
+    }
+
+    /// <summary>The rows from the checkpoint on, and the key of the first row after them (<see langword="null"/> on the last page).</summary>
+    /// <returns>Auth0's query-validation error for a checkpoint that names no row, or <see langword="null"/>.</returns>
+    public FakeResponse? Slice<T>(IReadOnlyList<T> rows, Func<T, string> key, out List<T> page, out string? next)
+    {
+        page = [];
+        next = null;
+        var start = 0;
+        if (From is { Length: > 0 } from)
+        {
+            for (start = 0; start < rows.Count && key(rows[start]) != from; start++)
+            {
+            }
+
+            if (start == rows.Count)
+            {
+                return ManagementErrors.InvalidQuery("Invalid checkpoint", "from");
+            }
+        }
+
+        var count = Math.Min(Take, rows.Count - start);
+        page = new List<T>(count);
+        for (var i = 0; i < count; i++)
+        {
+            page.Add(rows[start + i]);
+        }
+
+        next = start + Take < rows.Count ? key(rows[start + Take]) : null;
         return null;
     }
 }

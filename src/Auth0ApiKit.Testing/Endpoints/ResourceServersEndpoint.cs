@@ -29,12 +29,25 @@ internal sealed class ResourceServersEndpoint
             return ManagementErrors.InvalidQuery($"Array is too long ({identifiers.Length}), maximum {MaxIdentifiersFilter}", "identifiers");
         }
 
+        // Auth0 documents no `fields` here yet honours it: any name is accepted, an unknown one matches nothing.
+        if (Projection.Read(request, readable: null, tenantAudience: null, out var projection) is { } projectionError)
+        {
+            return projectionError;
+        }
+
         lock (_store.Gate)
         {
             IReadOnlyList<ResourceServerDto> rows = identifiers.Length == 0
                 ? _store.ResourceServers.Rows
                 : [.. _store.ResourceServers.Rows.Where(r => identifiers.Contains(r.Identifier, StringComparer.Ordinal))];
             var page = paging.Slice(rows);
+            if (projection is not null)
+            {
+                return paging.IncludeTotals
+                    ? projection.List(page, WireJson.Context.ResourceServerDto, "resource_servers", (rows.Count, paging.Start, paging.PerPage))
+                    : projection.List(page, WireJson.Context.ResourceServerDto);
+            }
+
             return paging.IncludeTotals
                 ? FakeResponse.Json(200, new ResourceServerPageDto { Total = rows.Count, Start = paging.Start, Limit = paging.PerPage, ResourceServers = page }, WireJson.Context.ResourceServerPageDto)
                 : FakeResponse.Json(200, page, WireJson.Context.ListResourceServerDto);

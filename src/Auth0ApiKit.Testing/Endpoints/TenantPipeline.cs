@@ -225,7 +225,7 @@ internal sealed class TenantPipeline
             ("resource-servers", "DELETE", false, null) => (["delete:resource_servers"], _ => _resourceServers.Delete(id!)),
             ("clients", "GET", true, _) => ([ReadClients, ReadClientKeys], c => _clients.List(request, c.Has(ReadClientKeys))),
             ("clients", "POST", true, _) => (["create:clients"], _ => _clients.Create(request)),
-            ("clients", "GET", false, null) => ([ReadClients, ReadClientKeys], c => _clients.Get(id!, c.Has(ReadClientKeys))),
+            ("clients", "GET", false, null) => ([ReadClients, ReadClientKeys], c => _clients.Get(request, id!, c.Has(ReadClientKeys))),
             ("clients", "PATCH", false, null) => ([UpdateClients, UpdateClientKeys],
                 c => _clients.Update(request, id!, c.Has(ReadClientKeys), c.Has(UpdateClientKeys))),
             ("clients", "DELETE", false, null) => (["delete:clients"], _ => _clients.Delete(id!)),

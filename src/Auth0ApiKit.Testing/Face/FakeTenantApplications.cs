@@ -5,7 +5,10 @@ using Auth0ApiKit.Wire;
 
 namespace Auth0ApiKit.Testing;
 
-/// <summary>The applications of a fake tenant, for seeding and inspecting.</summary>
+/// <summary>
+/// The applications of a fake tenant, for seeding and inspecting. The tenant's global client ("All Applications"), which
+/// every tenant has and no one defines, is not one of them: the Management API lists it, this face does not.
+/// </summary>
 public sealed class FakeTenantApplications
 {
     private readonly TenantStore _store;
@@ -24,7 +27,7 @@ public sealed class FakeTenantApplications
         {
             lock (_store.Gate)
             {
-                return [.. _store.Clients.Rows.Select(ToFake)];
+                return [.. _store.Clients.Rows.Where(c => !ClientMapping.IsGlobal(c)).Select(ToFake)];
             }
         }
     }
@@ -76,7 +79,7 @@ public sealed class FakeTenantApplications
         ArgumentNullException.ThrowIfNull(clientId);
         lock (_store.Gate)
         {
-            return _store.Clients.TryGet(clientId, out var row) ? ToFake(row) : null;
+            return TryGetApplication(clientId, out var row) ? ToFake(row) : null;
         }
     }
 
@@ -87,9 +90,13 @@ public sealed class FakeTenantApplications
         ArgumentNullException.ThrowIfNull(clientId);
         lock (_store.Gate)
         {
-            var existed = _store.Clients.TryGet(clientId, out _);
+            if (!TryGetApplication(clientId, out _))
+            {
+                return false;
+            }
+
             _endpoint.Delete(clientId);
-            return existed;
+            return true;
         }
     }
 
@@ -98,10 +105,17 @@ public sealed class FakeTenantApplications
     public FakeApplication RotateSecret(string clientId)
     {
         ArgumentNullException.ThrowIfNull(clientId);
-        FaceErrors.ThrowUnless(_endpoint.RotateSecret(clientId), 200);
-        return Find(clientId)!;
+        lock (_store.Gate)
+        {
+            FaceErrors.ThrowUnless(TryGetApplication(clientId, out _) ? _endpoint.RotateSecret(clientId) : ClientsEndpoint.NotFound(), 200);
+            return Find(clientId)!;
+        }
     }
 
     private static FakeApplication ToFake(ClientDto row) =>
         new(row.ClientId!, ClientMapping.ToDefinition(row), new Secret(row.ClientSecret ?? string.Empty));
+
+    /// <summary>The client with this id unless it is the global client.</summary>
+    private bool TryGetApplication(string clientId, out ClientDto row) =>
+        _store.Clients.TryGet(clientId, out row) && !ClientMapping.IsGlobal(row);
 }

@@ -50,6 +50,7 @@ internal sealed class TenantStore
             SkipConsentForVerifiableFirstPartyClients = false,
             Scopes = [.. ManagementApiScopes.Select(s => new ResourceServerScopeDto { Value = s.Value, Description = s.Description })],
         });
+        AddClient(GlobalClient.Create(ids));
     }
 
     /// <summary>The field table resource-server writes are checked, defaulted and merged with (a test may add a row).</summary>

@@ -28,4 +28,7 @@ internal static class ClientFields
     public const string AllowedOrigins = "allowed_origins";
     public const string ClientMetadata = "client_metadata";
     public const string LogoUri = "logo_uri";
+
+    /// <summary><c>true</c> on the tenant's global client ("All Applications") only: it is no application anyone defines.</summary>
+    public const string Global = "global";
 }

@@ -22,4 +22,10 @@ internal static class ClientMapping
         dto.GrantTypes?.Select(g => new GrantType(g)),
         dto.Callbacks?.Select(c => Uri.TryCreate(c, UriKind.RelativeOrAbsolute, out var uri) ? uri : null).OfType<Uri>(),
         dto.IsFirstParty);
+
+    /// <summary>
+    /// Whether the client is the tenant's global client ("All Applications", <c>global:true</c>): every tenant has it, no
+    /// one defines it, and it cannot be deleted, so the SDK's typed world leaves it out.
+    /// </summary>
+    public static bool IsGlobal(ClientDto dto) => AdditionalProperties.IsTrue(dto.AdditionalProperties, ClientFields.Global);
 }

@@ -22,11 +22,14 @@ internal sealed class ResourceServerPageDto : PageEnvelopeDto
     public List<ResourceServerDto>? ResourceServers { get; set; }
 }
 
-/// <summary>A page of clients.</summary>
+/// <summary>A page of clients; <see cref="Next"/> is the checkpoint of the next page (absent on the last).</summary>
 internal sealed class ClientPageDto : PageEnvelopeDto
 {
     [JsonPropertyName("clients")]
     public List<ClientDto>? Clients { get; set; }
+
+    [JsonPropertyName("next")]
+    public string? Next { get; set; }
 }
 
 /// <summary>A page of client grants; <see cref="Next"/> is the checkpoint of the next page (absent on the last).</summary>

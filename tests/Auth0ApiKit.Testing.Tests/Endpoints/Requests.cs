@@ -20,4 +20,13 @@ internal static class Requests
     public static FakeRequest Get(string path, string query = "") => Json("GET", path, null, query);
 
     public static JsonElement Parse(this FakeResponse response) => JsonDocument.Parse(response.Body).RootElement.Clone();
+
+    /// <summary>Asserts Auth0's 400 <c>invalid_query_string</c> and returns its message.</summary>
+    public static string QueryErrorMessage(this FakeResponse response)
+    {
+        response.Status.Should().Be(400);
+        var error = response.Parse();
+        error.GetProperty("errorCode").GetString().Should().Be("invalid_query_string");
+        return error.GetProperty("message").GetString()!;
+    }
 }

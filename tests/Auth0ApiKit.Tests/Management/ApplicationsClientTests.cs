@@ -110,7 +110,7 @@ public sealed class ApplicationsClientTests : IDisposable
         page.Limit.Should().Be(10);
         page.Items.Select(a => a.Name).Should().Equal(Enumerable.Range(9, 5).Select(i => $"app {i}"));
         page.HasMore.Should().BeFalse();
-        _scenario.Calls("GET", "clients").Select(e => e.PathAndQuery).Should().Equal("/api/v2/clients?page=1&per_page=10&include_totals=true");
+        _scenario.Calls("GET", "clients").Select(e => e.PathAndQuery).Should().Equal("/api/v2/clients?page=1&per_page=10&include_totals=true&is_global=false");
     }
 
     [Theory]
@@ -203,5 +203,32 @@ public sealed class ApplicationsClientTests : IDisposable
         forbidden.ServiceMessage.Should().Be("Insufficient scope, expected any of: create:clients");
         scenario.TokenFetches.Should().HaveCount(2, "a 403 insufficient_scope is tried once more with a fresh token");
         ((ClientCredentialsTokenProvider)scenario.Client.Tokens).FetchCount.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task The_tenants_global_client_is_not_an_application()
+    {
+        _scenario.Tenant.Applications.AddMachineToMachine("worker");
+        var globalId = await GlobalClientIdAsync();
+
+        var all = await _scenario.Applications.ListAsync().ToListWithinAsync();
+        var got = await _scenario.Applications.GetAsync(globalId).Within();
+        var deleted = await _scenario.Applications.DeleteAsync(globalId).Within();
+
+        all.Select(a => a.Name).Should().Contain("worker").And.NotContain("All Applications");
+        got.Should().BeNull();
+        deleted.Should().BeFalse();
+        _scenario.Calls("DELETE", $"clients/{globalId}").Should().BeEmpty("no one tries to delete the global client");
+    }
+
+    private async Task<string> GlobalClientIdAsync()
+    {
+        using var http = _scenario.Tenant.CreateHttpClient();
+        var token = _scenario.Tenant.Tokens.ForApplication("tester", _scenario.Tenant.Urls.ManagementApiAudience, ["read:clients"]).Value;
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v2/clients?is_global=true&fields=client_id");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request).Within();
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync().Within());
+        return body.RootElement[0].GetProperty("client_id").GetString()!;
     }
 }

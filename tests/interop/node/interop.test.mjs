@@ -104,7 +104,8 @@ describe('the Auth0 Node SDK manages the emulator and express-oauth2-jwt-bearer 
     for await (const client of await management.clients.list({ per_page: 50 })) {
       names.push(client.name);
     }
-    assert.deepEqual(names, [credentials.management.name, 'billing-worker']);
+    // Every Auth0 tenant also has its global client, "All Applications", listed last.
+    assert.deepEqual(names, [credentials.management.name, 'billing-worker', 'All Applications']);
     assert.equal((await management.clients.update(worker.client_id, { name: 'billing' })).name, 'billing');
   });
 

@@ -5,7 +5,10 @@ using Auth0ApiKit.Wire;
 
 namespace Auth0ApiKit.Management;
 
-/// <summary>The applications of a tenant over the Management API (<c>/api/v2/clients</c>).</summary>
+/// <summary>
+/// The applications of a tenant over the Management API (<c>/api/v2/clients</c>). The tenant's global client ("All
+/// Applications", which every tenant has and no one defines) is left out: lists ask Auth0 to omit it, and a get of it finds nothing.
+/// </summary>
 internal sealed class ApplicationsClient : IApplicationsClient
 {
     private const string Path = "clients";
@@ -43,7 +46,7 @@ internal sealed class ApplicationsClient : IApplicationsClient
         ArgumentException.ThrowIfNullOrEmpty(clientId);
         var row = await _connection.GetOrNullAsync($"{Path}/{ManagementConnection.Segment(clientId)}", WireJson.Context.ClientDto, cancellationToken)
             .ConfigureAwait(false);
-        return row is null ? null : ToTenantApplication(row);
+        return row is null || ClientMapping.IsGlobal(row) ? null : ToTenantApplication(row);
     }
 
     public IAsyncEnumerable<TenantApplication> ListAsync(CancellationToken cancellationToken = default) =>
@@ -51,7 +54,7 @@ internal sealed class ApplicationsClient : IApplicationsClient
 
     public async Task<ResultPage<TenantApplication>> ListPageAsync(int page, int perPage, CancellationToken cancellationToken = default)
     {
-        var result = await _connection.SendAsync(HttpMethod.Get, $"{Path}?{OffsetPaging.Query(page, perPage)}",
+        var result = await _connection.SendAsync(HttpMethod.Get, $"{Path}?{OffsetPaging.Query(page, perPage)}&is_global=false",
             null, WireJson.Context.ClientPageDto, cancellationToken).ConfigureAwait(false);
         var items = (result.Clients ?? []).Select(ToTenantApplication).ToList();
         return OffsetPaging.Page(items, result.Total, result.Start, result.Limit, page, perPage);

@@ -2,7 +2,11 @@ using Auth0ApiKit.Applications;
 
 namespace Auth0ApiKit.Management;
 
-/// <summary>The applications (clients) of a tenant. Every method is thread-safe and honours its cancellation token.</summary>
+/// <summary>
+/// The applications (clients) of a tenant. Every method is thread-safe and honours its cancellation token. The tenant's
+/// global client ("All Applications", which every Auth0 tenant has and no one defines) is not an application here: it is
+/// never listed, and a get of it returns <see langword="null"/>.
+/// </summary>
 public interface IApplicationsClient
 {
     /// <summary>
