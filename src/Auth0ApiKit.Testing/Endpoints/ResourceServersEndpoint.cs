@@ -77,7 +77,7 @@ internal sealed class ResourceServersEndpoint
     /// <summary>Stores a checked create body with Auth0's defaults, a new id and, for HS256, a generated secret.</summary>
     private FakeResponse Insert(JsonElement body)
     {
-        var row = _store.ResourceServerShape.WithDefaults(body).Deserialize(WireJson.Context.ResourceServerDto)!;
+        var row = _store.ResourceServerShape.WithDefaults(body, WireJson.Context.ResourceServerDto);
         if (CheckLifetimes(row) is { } ruleError)
         {
             return ruleError;
@@ -130,7 +130,7 @@ internal sealed class ResourceServersEndpoint
             }
 
             var stored = JsonSerializer.SerializeToElement(current, WireJson.Context.ResourceServerDto);
-            var merged = _store.ResourceServerShape.Merge(stored, patch).Deserialize(WireJson.Context.ResourceServerDto)!;
+            var merged = _store.ResourceServerShape.Merge(stored, patch, WireJson.Context.ResourceServerDto);
             if (CheckLifetimes(merged) is { } mergedError)
             {
                 return mergedError;
