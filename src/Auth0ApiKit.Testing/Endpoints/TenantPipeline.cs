@@ -23,6 +23,7 @@ internal sealed class TenantPipeline
     private readonly ClientGrantsEndpoint _clientGrants;
     private readonly TokenEndpoint _token;
     private readonly WellKnownEndpoint _wellKnown;
+    private readonly ManagementHandler[] _managementHandlers;
 
     public TenantPipeline(TenantStore store, FaultInjector faults, RequestJournal journal, TimeProvider time,
         ManagementAuthenticator authenticator, TokenEndpoint token, WellKnownEndpoint wellKnown)
@@ -36,6 +37,7 @@ internal sealed class TenantPipeline
         _resourceServers = new ResourceServersEndpoint(store);
         _clients = new ClientsEndpoint(store);
         _clientGrants = new ClientGrantsEndpoint(store);
+        _managementHandlers = [.. Enum.GetValues<ManagementOperation>().Select(Bind)];
     }
 
     /// <summary>Answers one request. Throws <see cref="FakeConnectionDroppedException"/> for a dropped connection.</summary>
@@ -151,10 +153,11 @@ internal sealed class TenantPipeline
 
     private const int DefaultLimit = 50;
 
-    private const string ReadClients = "read:clients";
-    private const string UpdateClients = "update:clients";
-    private const string ReadClientKeys = "read:client_keys";
-    private const string UpdateClientKeys = "update:client_keys";
+    /// <summary>Where a Management API path's own segments start, after <c>api/v2</c>.</summary>
+    private const int ManagementPathStart = 2;
+
+    /// <summary>The segment of a Management API path that holds the resource's id, as in <c>api/v2/clients/{id}</c>.</summary>
+    private const int IdSegment = 3;
 
     /// <summary>
     /// Waits on the tenant's clock. Unlike <see cref="Task.Delay(TimeSpan, TimeProvider, CancellationToken)"/>, whose
@@ -206,44 +209,40 @@ internal sealed class TenantPipeline
 
     private RouteMatch RouteManagement(FakeRequest request, string method, string[] segments)
     {
-        var resource = segments[2];
-        var id = segments.Length > 3 ? segments[3] : null;
-        var action = segments.Length > 4 ? segments[4] : null;
-        if (segments.Length > 5 || id?.Length == 0)
+        if (ManagementRoutes.Find(method, segments.AsSpan(ManagementPathStart)) is not { } route)
         {
             return RouteMatch.NotFound;
         }
 
-        // Each endpoint with the scopes of which any one lets a token call it, as Auth0's reference lists them
-        // (only the scopes the fake models); the clients endpoints check the key scopes for the secret besides.
-        (string[] Scopes, Func<ManagementCaller, FakeResponse> Handler)? endpoint = (resource, method, id is null, action) switch
-        {
-            ("resource-servers", "GET", true, _) => (["read:resource_servers"], _ => _resourceServers.List(request)),
-            ("resource-servers", "POST", true, _) => (["create:resource_servers"], _ => _resourceServers.Create(request)),
-            ("resource-servers", "GET", false, null) => (["read:resource_servers"], _ => _resourceServers.Get(id!)),
-            ("resource-servers", "PATCH", false, null) => (["update:resource_servers"], _ => _resourceServers.Update(request, id!)),
-            ("resource-servers", "DELETE", false, null) => (["delete:resource_servers"], _ => _resourceServers.Delete(id!)),
-            ("clients", "GET", true, _) => ([ReadClients, ReadClientKeys], c => _clients.List(request, c.Has(ReadClientKeys))),
-            ("clients", "POST", true, _) => (["create:clients"], _ => _clients.Create(request)),
-            ("clients", "GET", false, null) => ([ReadClients, ReadClientKeys], c => _clients.Get(id!, c.Has(ReadClientKeys))),
-            ("clients", "PATCH", false, null) => ([UpdateClients, UpdateClientKeys],
-                c => _clients.Update(request, id!, c.Has(ReadClientKeys), c.Has(UpdateClientKeys))),
-            ("clients", "DELETE", false, null) => (["delete:clients"], _ => _clients.Delete(id!)),
-            ("clients", "POST", false, "rotate-secret") => ([UpdateClientKeys], _ => _clients.RotateSecret(id!)),
-            ("client-grants", "GET", true, _) => (["read:client_grants"], _ => _clientGrants.List(request)),
-            ("client-grants", "POST", true, _) => (["create:client_grants"], _ => _clientGrants.Create(request)),
-            ("client-grants", "GET", false, null) => (["read:client_grants"], _ => _clientGrants.Get(id!)),
-            ("client-grants", "PATCH", false, null) => (["update:client_grants"], _ => _clientGrants.Update(request, id!)),
-            ("client-grants", "DELETE", false, null) => (["delete:client_grants"], _ => _clientGrants.Delete(id!)),
-            _ => null,
-        };
-        if (endpoint is not { } found || (id is null && segments.Length > 3))
-        {
-            return RouteMatch.NotFound;
-        }
-
-        return new RouteMatch(caller => found.Handler(caller!), RateLimited: true, RequiredScopes: found.Scopes);
+        var handler = _managementHandlers[(int)route.Operation];
+        return new RouteMatch(caller => handler(request, caller!, segments), RateLimited: true, RequiredScopes: route.Scopes);
     }
+
+    /// <summary>The endpoint method that answers <paramref name="operation"/>; the clients endpoints also learn whether the token may read or write secrets.</summary>
+    private ManagementHandler Bind(ManagementOperation operation) => operation switch
+    {
+        ManagementOperation.ListResourceServers => (r, _, _) => _resourceServers.List(r),
+        ManagementOperation.CreateResourceServer => (r, _, _) => _resourceServers.Create(r),
+        ManagementOperation.GetResourceServer => (_, _, s) => _resourceServers.Get(s[IdSegment]),
+        ManagementOperation.UpdateResourceServer => (r, _, s) => _resourceServers.Update(r, s[IdSegment]),
+        ManagementOperation.DeleteResourceServer => (_, _, s) => _resourceServers.Delete(s[IdSegment]),
+        ManagementOperation.ListClientGrants => (r, _, _) => _clientGrants.List(r),
+        ManagementOperation.CreateClientGrant => (r, _, _) => _clientGrants.Create(r),
+        ManagementOperation.GetClientGrant => (_, _, s) => _clientGrants.Get(s[IdSegment]),
+        ManagementOperation.UpdateClientGrant => (r, _, s) => _clientGrants.Update(r, s[IdSegment]),
+        ManagementOperation.DeleteClientGrant => (_, _, s) => _clientGrants.Delete(s[IdSegment]),
+        ManagementOperation.ListClients => (r, c, _) => _clients.List(r, c.Has(ManagementRoutes.ReadClientKeys)),
+        ManagementOperation.CreateClient => (r, _, _) => _clients.Create(r),
+        ManagementOperation.GetClient => (_, c, s) => _clients.Get(s[IdSegment], c.Has(ManagementRoutes.ReadClientKeys)),
+        ManagementOperation.UpdateClient => (r, c, s) =>
+            _clients.Update(r, s[IdSegment], c.Has(ManagementRoutes.ReadClientKeys), c.Has(ManagementRoutes.UpdateClientKeys)),
+        ManagementOperation.DeleteClient => (_, _, s) => _clients.Delete(s[IdSegment]),
+        ManagementOperation.RotateClientSecret => (_, _, s) => _clients.RotateSecret(s[IdSegment]),
+        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "No endpoint answers this operation."),
+    };
+
+    /// <summary>Answers one modelled operation, given the request, its caller and the path's decoded segments (from <c>api</c>).</summary>
+    private delegate FakeResponse ManagementHandler(FakeRequest request, ManagementCaller caller, string[] segments);
 
     /// <summary>The endpoint a request goes to, or the error that answers it instead.</summary>
     private sealed record RouteMatch(Func<ManagementCaller?, FakeResponse>? Handler, bool RateLimited, FakeResponse? Error = null,

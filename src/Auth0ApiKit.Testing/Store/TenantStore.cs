@@ -1,3 +1,4 @@
+using Auth0ApiKit.Testing.Endpoints;
 using Auth0ApiKit.Wire;
 
 namespace Auth0ApiKit.Testing.Store;
@@ -9,25 +10,6 @@ namespace Auth0ApiKit.Testing.Store;
 /// </summary>
 internal sealed class TenantStore
 {
-    /// <summary>The scopes of the system API that the fake models, with Auth0's descriptions.</summary>
-    public static IReadOnlyList<(string Value, string Description)> ManagementApiScopes { get; } =
-    [
-        ("read:resource_servers", "Read Resource Servers"),
-        ("create:resource_servers", "Create Resource Servers"),
-        ("update:resource_servers", "Update Resource Servers"),
-        ("delete:resource_servers", "Delete Resource Servers"),
-        ("read:client_grants", "Read Client Grants"),
-        ("create:client_grants", "Create Client Grants"),
-        ("update:client_grants", "Update Client Grants"),
-        ("delete:client_grants", "Delete Client Grants"),
-        ("read:clients", "Read Clients"),
-        ("create:clients", "Create Clients"),
-        ("update:clients", "Update Clients"),
-        ("delete:clients", "Delete Clients"),
-        ("read:client_keys", "Read Client Keys"),
-        ("update:client_keys", "Update Client Keys"),
-    ];
-
     private readonly Dictionary<string, string> _resourceServerIdByIdentifier = new(StringComparer.Ordinal);
     private readonly Dictionary<(string ClientId, string Audience, string SubjectType), string> _grantIdByKey = [];
     private long _version;
@@ -47,7 +29,7 @@ internal sealed class TenantStore
             TokenLifetimeForWeb = 7_200,
             AllowOfflineAccess = false,
             SkipConsentForVerifiableFirstPartyClients = false,
-            Scopes = [.. ManagementApiScopes.Select(s => new ResourceServerScopeDto { Value = s.Value, Description = s.Description })],
+            Scopes = [.. ManagementRoutes.Scopes.Select(s => new ResourceServerScopeDto { Value = s.Value, Description = s.Description })],
         });
     }
 
