@@ -19,6 +19,11 @@ internal enum ManagementOperation
     UpdateClient,
     DeleteClient,
     RotateClientSecret,
+    ListClientCredentials,
+    CreateClientCredential,
+    GetClientCredential,
+    UpdateClientCredential,
+    DeleteClientCredential,
 }
 
 /// <summary>One modelled operation: its method, its path template under <c>/api/v2</c>, and the scopes of which any one lets a token call it.</summary>
@@ -51,6 +56,11 @@ internal static class ManagementRoutes
         Route(ManagementOperation.UpdateClient, "PATCH", "/clients/{id}", "update:clients", UpdateClientKeys),
         Route(ManagementOperation.DeleteClient, "DELETE", "/clients/{id}", "delete:clients"),
         Route(ManagementOperation.RotateClientSecret, "POST", "/clients/{id}/rotate-secret", UpdateClientKeys),
+        Route(ManagementOperation.ListClientCredentials, "GET", "/clients/{id}/credentials", "read:client_credentials"),
+        Route(ManagementOperation.CreateClientCredential, "POST", "/clients/{id}/credentials", "create:client_credentials"),
+        Route(ManagementOperation.GetClientCredential, "GET", "/clients/{id}/credentials/{credential_id}", "read:client_credentials"),
+        Route(ManagementOperation.UpdateClientCredential, "PATCH", "/clients/{id}/credentials/{credential_id}", "update:client_credentials"),
+        Route(ManagementOperation.DeleteClientCredential, "DELETE", "/clients/{id}/credentials/{credential_id}", "delete:client_credentials"),
     ];
 
     /// <summary>The scope that lets a token read client secrets.</summary>

@@ -21,6 +21,7 @@ internal sealed class TenantPipeline
     private readonly ResourceServersEndpoint _resourceServers;
     private readonly ClientsEndpoint _clients;
     private readonly ClientGrantsEndpoint _clientGrants;
+    private readonly ClientCredentialsEndpoint _clientCredentials;
     private readonly TokenEndpoint _token;
     private readonly WellKnownEndpoint _wellKnown;
     private readonly ManagementHandler[] _managementHandlers;
@@ -37,6 +38,7 @@ internal sealed class TenantPipeline
         _resourceServers = new ResourceServersEndpoint(store);
         _clients = new ClientsEndpoint(store);
         _clientGrants = new ClientGrantsEndpoint(store);
+        _clientCredentials = new ClientCredentialsEndpoint(store, time);
         _managementHandlers = [.. Enum.GetValues<ManagementOperation>().Select(Bind)];
     }
 
@@ -159,6 +161,9 @@ internal sealed class TenantPipeline
     /// <summary>The segment of a Management API path that holds the resource's id, as in <c>api/v2/clients/{id}</c>.</summary>
     private const int IdSegment = 3;
 
+    /// <summary>The segment that holds a sub-resource's id, as in <c>api/v2/clients/{id}/credentials/{credential_id}</c>.</summary>
+    private const int SubIdSegment = 5;
+
     /// <summary>
     /// Waits on the tenant's clock. Unlike <see cref="Task.Delay(TimeSpan, TimeProvider, CancellationToken)"/>, whose
     /// cancellation always resumes on the thread pool, a cancelled wait resumes inline, on the thread that cancels: a
@@ -238,6 +243,11 @@ internal sealed class TenantPipeline
             _clients.Update(r, s[IdSegment], c.Has(ManagementRoutes.ReadClientKeys), c.Has(ManagementRoutes.UpdateClientKeys)),
         ManagementOperation.DeleteClient => (_, _, s) => _clients.Delete(s[IdSegment]),
         ManagementOperation.RotateClientSecret => (_, _, s) => _clients.RotateSecret(s[IdSegment]),
+        ManagementOperation.ListClientCredentials => (_, _, s) => _clientCredentials.List(s[IdSegment]),
+        ManagementOperation.CreateClientCredential => (r, _, s) => _clientCredentials.Create(r, s[IdSegment]),
+        ManagementOperation.GetClientCredential => (_, _, s) => _clientCredentials.Get(s[IdSegment], s[SubIdSegment]),
+        ManagementOperation.UpdateClientCredential => (r, _, s) => _clientCredentials.Update(r, s[IdSegment], s[SubIdSegment]),
+        ManagementOperation.DeleteClientCredential => (_, _, s) => _clientCredentials.Delete(s[IdSegment], s[SubIdSegment]),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "No endpoint answers this operation."),
     };
 

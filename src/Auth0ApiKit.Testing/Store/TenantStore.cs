@@ -4,8 +4,8 @@ using Auth0ApiKit.Wire;
 namespace Auth0ApiKit.Testing.Store;
 
 /// <summary>
-/// The in-memory state of one tenant: APIs (resource servers), applications (clients), authorizations (client
-/// grants) and users' refresh tokens. Every read and write happens under <see cref="Gate"/>; stored rows are
+/// The in-memory state of one tenant: APIs (resource servers), applications (clients) and their credentials,
+/// authorizations (client grants) and users' refresh tokens. Every read and write happens under <see cref="Gate"/>; stored rows are
 /// never changed in place, only replaced.
 /// </summary>
 internal sealed class TenantStore
@@ -51,6 +51,9 @@ internal sealed class TenantStore
 
     public OrderedTable<ClientGrantDto> ClientGrants { get; } = new(g => g.Id!);
 
+    /// <summary>The applications' credentials; change them through the methods below so that <see cref="Version"/> moves.</summary>
+    public ClientCredentialTable ClientCredentials { get; } = new();
+
     /// <summary>Refresh tokens by value.</summary>
     public Dictionary<string, RefreshTokenGrant> RefreshTokens { get; } = new(StringComparer.Ordinal);
 
@@ -95,11 +98,12 @@ internal sealed class TenantStore
         Touch();
     }
 
-    /// <summary>Removes an application, its authorizations and its refresh tokens.</summary>
+    /// <summary>Removes an application, its authorizations, its credentials and its refresh tokens.</summary>
     public void RemoveClient(string clientId)
     {
         Clients.Remove(clientId);
         RemoveGrantsWhere(g => g.ClientId == clientId);
+        ClientCredentials.RemoveClient(clientId);
         foreach (var token in RefreshTokens.Where(t => t.Value.ClientId == clientId).Select(t => t.Key).ToList())
         {
             RefreshTokens.Remove(token);
@@ -129,6 +133,26 @@ internal sealed class TenantStore
         ClientGrants.Remove(row.Id!);
         _grantIdByKey.Remove(GrantKey(row));
         Touch();
+    }
+
+    public void AddClientCredential(string clientId, ClientCredentialDto row)
+    {
+        ClientCredentials.Add(clientId, row);
+        Touch();
+    }
+
+    public void ReplaceClientCredential(string clientId, ClientCredentialDto row)
+    {
+        ClientCredentials.Replace(clientId, row);
+        Touch();
+    }
+
+    public void RemoveClientCredential(string clientId, string credentialId)
+    {
+        if (ClientCredentials.Remove(clientId, credentialId))
+        {
+            Touch();
+        }
     }
 
     public void AddRefreshToken(string token, RefreshTokenGrant grant)

@@ -22,6 +22,8 @@ public class ManagementRoutesTests
             ("delete:clients", "Delete Clients"),
             ("read:client_keys", "Read Client Keys"),
             ("update:client_keys", "Update Client Keys"));
+        ManagementRoutes.Scopes.Skip(14).Select(s => s.Value).Should().Equal(
+            "read:client_credentials", "create:client_credentials", "update:client_credentials", "delete:client_credentials");
     }
 
     [Theory]
