@@ -17,6 +17,9 @@ internal sealed class PathTemplate
     /// <summary>The template as written, such as <c>/clients/{id}</c>.</summary>
     public string Template { get; }
 
+    /// <summary>How many segments are literal (not parameters).</summary>
+    public int Literals => _segments.Count(s => s is not null);
+
     /// <summary>The first segment (the resource), such as <c>clients</c>.</summary>
     public string Resource => _segments[0]!;
 

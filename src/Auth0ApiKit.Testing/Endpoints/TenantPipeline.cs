@@ -78,7 +78,7 @@ internal sealed class TenantPipeline
                 return ManagementErrors.InvalidToken();
             }
 
-            if (!caller.HasAny(scopes))
+            if (scopes.Count > 0 && !caller.HasAny(scopes))
             {
                 return ManagementErrors.InsufficientScope(scopes);
             }
@@ -214,9 +214,13 @@ internal sealed class TenantPipeline
 
     private RouteMatch RouteManagement(FakeRequest request, string method, string[] segments)
     {
-        if (ManagementRoutes.Find(method, segments.AsSpan(ManagementPathStart)) is not { } route)
+        var path = segments.AsSpan(ManagementPathStart);
+        if (ManagementRoutes.Find(method, path) is not { } route)
         {
-            return RouteMatch.NotFound;
+            // A path Auth0 has but the fake does not model: any valid management token gets Auth0's 403.
+            return Auth0ApiPaths.Find(method, path) is { } unmodelled
+                ? new RouteMatch(_ => ManagementErrors.Unmodelled(unmodelled), RateLimited: true, RequiredScopes: [])
+                : RouteMatch.NotFound;
         }
 
         var handler = _managementHandlers[(int)route.Operation];
@@ -254,7 +258,10 @@ internal sealed class TenantPipeline
     /// <summary>Answers one modelled operation, given the request, its caller and the path's decoded segments (from <c>api</c>).</summary>
     private delegate FakeResponse ManagementHandler(FakeRequest request, ManagementCaller caller, string[] segments);
 
-    /// <summary>The endpoint a request goes to, or the error that answers it instead.</summary>
+    /// <summary>
+    /// The endpoint a request goes to, or the error that answers it instead. <see cref="RequiredScopes"/> is
+    /// <see langword="null"/> when no token is needed, empty when any valid Management API token will do.
+    /// </summary>
     private sealed record RouteMatch(Func<ManagementCaller?, FakeResponse>? Handler, bool RateLimited, FakeResponse? Error = null,
         IReadOnlyList<string>? RequiredScopes = null)
     {
