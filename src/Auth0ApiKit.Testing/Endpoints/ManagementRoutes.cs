@@ -37,8 +37,7 @@ internal static class ManagementRoutes
 {
     private static readonly string[] VerbOrder = ["read", "create", "update", "delete"];
 
-    /// <summary>Every modelled operation.</summary>
-    public static IReadOnlyList<ManagementRoute> All { get; } =
+    private static readonly ManagementRoute[] Routes =
     [
         Route(ManagementOperation.ListResourceServers, "GET", "/resource-servers", "read:resource_servers"),
         Route(ManagementOperation.CreateResourceServer, "POST", "/resource-servers", "create:resource_servers"),
@@ -63,6 +62,9 @@ internal static class ManagementRoutes
         Route(ManagementOperation.DeleteClientCredential, "DELETE", "/clients/{id}/credentials/{credential_id}", "delete:client_credentials"),
     ];
 
+    /// <summary>Every modelled operation.</summary>
+    public static IReadOnlyList<ManagementRoute> All => Routes;
+
     /// <summary>The scope that lets a token read client secrets.</summary>
     public const string ReadClientKeys = "read:client_keys";
 
@@ -85,7 +87,7 @@ internal static class ManagementRoutes
     /// <summary>The modelled operation <paramref name="method"/> and the path <paramref name="segments"/> (after <c>api/v2</c>) name, or <see langword="null"/>.</summary>
     public static ManagementRoute? Find(string method, ReadOnlySpan<string> segments)
     {
-        foreach (var route in All)
+        foreach (var route in Routes)
         {
             if (route.Method == method && route.Path.Matches(segments))
             {
