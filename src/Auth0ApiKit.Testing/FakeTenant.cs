@@ -115,7 +115,7 @@ public sealed class FakeTenant
     {
         var application = Applications.AddMachineToMachine(name);
         Authorizations.Authorize(application.ClientId, Urls.ManagementApiAudience,
-            scopes ?? TenantStore.ManagementApiScopes.Select(s => s.Value));
+            scopes ?? ManagementRoutes.Scopes.Select(s => s.Value));
         return application;
     }
 

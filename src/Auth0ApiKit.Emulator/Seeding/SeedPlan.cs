@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
 using Auth0ApiKit.Testing;
+using Auth0ApiKit.Testing.Endpoints;
 using Auth0ApiKit.Testing.Store;
 using Auth0ApiKit.Validation;
 
@@ -72,7 +73,7 @@ internal sealed class SeedPlan
         {
             var seed = document.ManagementApplication ?? new SeedManagementApplication();
             const string source = "managementApplication";
-            var modelled = TenantStore.ManagementApiScopes.Select(s => s.Value).ToList();
+            var modelled = ManagementRoutes.Scopes.Select(s => s.Value).ToList();
             if (seed.Scopes?.FirstOrDefault(s => !modelled.Contains(s)) is { } unknown)
             {
                 throw new EmulatorConfigurationException(

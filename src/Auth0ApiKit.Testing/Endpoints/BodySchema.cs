@@ -13,8 +13,8 @@ internal enum FieldType
     ObjectArray,
 }
 
-/// <summary>One field of a <see cref="BodySchema"/>.</summary>
-internal sealed record SchemaField(string Name, FieldType Type, BodySchema? Items = null);
+/// <summary>One field of a <see cref="BodySchema"/>; a <paramref name="Nullable"/> one also takes <c>null</c>.</summary>
+internal sealed record SchemaField(string Name, FieldType Type, BodySchema? Items = null, bool Nullable = false);
 
 /// <summary>
 /// A small JSON-schema subset that reports mistakes in the words of Auth0's validator: the wrong type, a property
@@ -78,6 +78,11 @@ internal sealed class BodySchema
 
     private static (string Detail, string? Path)? CheckValue(SchemaField field, JsonElement value, string path)
     {
+        if (field.Nullable && value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
         var expected = field.Type switch
         {
             FieldType.String => "string",

@@ -43,8 +43,25 @@ internal static class ManagementErrors
         FakeResponse.RawJson(401, """{"statusCode":401,"error":"Unauthorized","message":"Invalid token","attributes":{"error":"Invalid token"}}""");
 
     /// <summary>403 <c>insufficient_scope</c> naming every scope that would have been enough.</summary>
-    public static FakeResponse InsufficientScope(params IEnumerable<string> anyOf) =>
-        Error(403, $"Insufficient scope, expected any of: {string.Join(", ", anyOf)}", "insufficient_scope");
+    public static FakeResponse InsufficientScope(params IEnumerable<string> anyOf) => InsufficientScope(string.Join(", ", anyOf));
+
+    /// <summary>403 <c>insufficient_scope</c> naming the scopes that would have been enough, already joined with <c>", "</c>.</summary>
+    public static FakeResponse InsufficientScope(string anyOf) =>
+        Error(403, $"Insufficient scope, expected any of: {anyOf}", "insufficient_scope");
+
+    /// <summary>The response header that marks an answer to an Auth0 operation the fake does not model.</summary>
+    public const string UnmodelledHeader = "x-auth0apikit-unmodelled";
+
+    /// <summary>
+    /// An operation Auth0 has but the fake does not model: what Auth0 answers a token without its scopes (403
+    /// <c>insufficient_scope</c>), so that tools warn and carry on, with <see cref="UnmodelledHeader"/> naming it.
+    /// </summary>
+    public static FakeResponse Unmodelled(Auth0ApiOperation operation)
+    {
+        var response = InsufficientScope(operation.Scopes);
+        response.Headers[UnmodelledHeader] = operation.Name;
+        return response;
+    }
 
     public static FakeResponse RouteNotFound() => Error(404, "Not Found");
 

@@ -21,8 +21,10 @@ internal sealed class TenantPipeline
     private readonly ResourceServersEndpoint _resourceServers;
     private readonly ClientsEndpoint _clients;
     private readonly ClientGrantsEndpoint _clientGrants;
+    private readonly ClientCredentialsEndpoint _clientCredentials;
     private readonly TokenEndpoint _token;
     private readonly WellKnownEndpoint _wellKnown;
+    private readonly ManagementHandler[] _managementHandlers;
 
     public TenantPipeline(TenantStore store, FaultInjector faults, RequestJournal journal, TimeProvider time,
         ManagementAuthenticator authenticator, TokenEndpoint token, WellKnownEndpoint wellKnown)
@@ -36,6 +38,8 @@ internal sealed class TenantPipeline
         _resourceServers = new ResourceServersEndpoint(store);
         _clients = new ClientsEndpoint(store);
         _clientGrants = new ClientGrantsEndpoint(store);
+        _clientCredentials = new ClientCredentialsEndpoint(store, time);
+        _managementHandlers = [.. Enum.GetValues<ManagementOperation>().Select(Bind)];
     }
 
     /// <summary>Answers one request. Throws <see cref="FakeConnectionDroppedException"/> for a dropped connection.</summary>
@@ -74,7 +78,7 @@ internal sealed class TenantPipeline
                 return ManagementErrors.InvalidToken();
             }
 
-            if (!caller.HasAny(scopes))
+            if (scopes.Count > 0 && !caller.HasAny(scopes))
             {
                 return ManagementErrors.InsufficientScope(scopes);
             }
@@ -151,10 +155,14 @@ internal sealed class TenantPipeline
 
     private const int DefaultLimit = 50;
 
-    private const string ReadClients = "read:clients";
-    private const string UpdateClients = "update:clients";
-    private const string ReadClientKeys = "read:client_keys";
-    private const string UpdateClientKeys = "update:client_keys";
+    /// <summary>Where a Management API path's own segments start, after <c>api/v2</c>.</summary>
+    private const int ManagementPathStart = 2;
+
+    /// <summary>The segment of a Management API path that holds the resource's id, as in <c>api/v2/clients/{id}</c>.</summary>
+    private const int IdSegment = 3;
+
+    /// <summary>The segment that holds a sub-resource's id, as in <c>api/v2/clients/{id}/credentials/{credential_id}</c>.</summary>
+    private const int SubIdSegment = 5;
 
     /// <summary>
     /// Waits on the tenant's clock. Unlike <see cref="Task.Delay(TimeSpan, TimeProvider, CancellationToken)"/>, whose
@@ -206,46 +214,54 @@ internal sealed class TenantPipeline
 
     private RouteMatch RouteManagement(FakeRequest request, string method, string[] segments)
     {
-        var resource = segments[2];
-        var id = segments.Length > 3 ? segments[3] : null;
-        var action = segments.Length > 4 ? segments[4] : null;
-        if (segments.Length > 5 || id?.Length == 0)
+        var path = segments.AsSpan(ManagementPathStart);
+        if (ManagementRoutes.Find(method, path) is not { } route)
         {
-            return RouteMatch.NotFound;
+            // A path Auth0 has but the fake does not model: any valid management token gets Auth0's 403.
+            return Auth0ApiPaths.Find(method, path) is { } unmodelled
+                ? new RouteMatch(_ => ManagementErrors.Unmodelled(unmodelled), RateLimited: true, RequiredScopes: [])
+                : RouteMatch.NotFound;
         }
 
-        // Each endpoint with the scopes of which any one lets a token call it, as Auth0's reference lists them
-        // (only the scopes the fake models); the clients endpoints check the key scopes for the secret besides.
-        (string[] Scopes, Func<ManagementCaller, FakeResponse> Handler)? endpoint = (resource, method, id is null, action) switch
-        {
-            ("resource-servers", "GET", true, _) => (["read:resource_servers"], _ => _resourceServers.List(request)),
-            ("resource-servers", "POST", true, _) => (["create:resource_servers"], _ => _resourceServers.Create(request)),
-            ("resource-servers", "GET", false, null) => (["read:resource_servers"], _ => _resourceServers.Get(id!)),
-            ("resource-servers", "PATCH", false, null) => (["update:resource_servers"], _ => _resourceServers.Update(request, id!)),
-            ("resource-servers", "DELETE", false, null) => (["delete:resource_servers"], _ => _resourceServers.Delete(id!)),
-            ("clients", "GET", true, _) => ([ReadClients, ReadClientKeys], c => _clients.List(request, c.Has(ReadClientKeys))),
-            ("clients", "POST", true, _) => (["create:clients"], _ => _clients.Create(request)),
-            ("clients", "GET", false, null) => ([ReadClients, ReadClientKeys], c => _clients.Get(request, id!, c.Has(ReadClientKeys))),
-            ("clients", "PATCH", false, null) => ([UpdateClients, UpdateClientKeys],
-                c => _clients.Update(request, id!, c.Has(ReadClientKeys), c.Has(UpdateClientKeys))),
-            ("clients", "DELETE", false, null) => (["delete:clients"], _ => _clients.Delete(id!)),
-            ("clients", "POST", false, "rotate-secret") => ([UpdateClientKeys], _ => _clients.RotateSecret(id!)),
-            ("client-grants", "GET", true, _) => (["read:client_grants"], _ => _clientGrants.List(request)),
-            ("client-grants", "POST", true, _) => (["create:client_grants"], _ => _clientGrants.Create(request)),
-            ("client-grants", "GET", false, null) => (["read:client_grants"], _ => _clientGrants.Get(id!)),
-            ("client-grants", "PATCH", false, null) => (["update:client_grants"], _ => _clientGrants.Update(request, id!)),
-            ("client-grants", "DELETE", false, null) => (["delete:client_grants"], _ => _clientGrants.Delete(id!)),
-            _ => null,
-        };
-        if (endpoint is not { } found || (id is null && segments.Length > 3))
-        {
-            return RouteMatch.NotFound;
-        }
-
-        return new RouteMatch(caller => found.Handler(caller!), RateLimited: true, RequiredScopes: found.Scopes);
+        var handler = _managementHandlers[(int)route.Operation];
+        return new RouteMatch(caller => handler(request, caller!, segments), RateLimited: true, RequiredScopes: route.Scopes);
     }
 
-    /// <summary>The endpoint a request goes to, or the error that answers it instead.</summary>
+    /// <summary>The endpoint method that answers <paramref name="operation"/>; the clients endpoints also learn whether the token may read or write secrets.</summary>
+    private ManagementHandler Bind(ManagementOperation operation) => operation switch
+    {
+        ManagementOperation.ListResourceServers => (r, _, _) => _resourceServers.List(r),
+        ManagementOperation.CreateResourceServer => (r, _, _) => _resourceServers.Create(r),
+        ManagementOperation.GetResourceServer => (_, _, s) => _resourceServers.Get(s[IdSegment]),
+        ManagementOperation.UpdateResourceServer => (r, _, s) => _resourceServers.Update(r, s[IdSegment]),
+        ManagementOperation.DeleteResourceServer => (_, _, s) => _resourceServers.Delete(s[IdSegment]),
+        ManagementOperation.ListClientGrants => (r, _, _) => _clientGrants.List(r),
+        ManagementOperation.CreateClientGrant => (r, _, _) => _clientGrants.Create(r),
+        ManagementOperation.GetClientGrant => (_, _, s) => _clientGrants.Get(s[IdSegment]),
+        ManagementOperation.UpdateClientGrant => (r, _, s) => _clientGrants.Update(r, s[IdSegment]),
+        ManagementOperation.DeleteClientGrant => (_, _, s) => _clientGrants.Delete(s[IdSegment]),
+        ManagementOperation.ListClients => (r, c, _) => _clients.List(r, c.Has(ManagementRoutes.ReadClientKeys)),
+        ManagementOperation.CreateClient => (r, _, _) => _clients.Create(r),
+        ManagementOperation.GetClient => (r, c, s) => _clients.Get(r, s[IdSegment], c.Has(ManagementRoutes.ReadClientKeys)),
+        ManagementOperation.UpdateClient => (r, c, s) =>
+            _clients.Update(r, s[IdSegment], c.Has(ManagementRoutes.ReadClientKeys), c.Has(ManagementRoutes.UpdateClientKeys)),
+        ManagementOperation.DeleteClient => (_, _, s) => _clients.Delete(s[IdSegment]),
+        ManagementOperation.RotateClientSecret => (_, _, s) => _clients.RotateSecret(s[IdSegment]),
+        ManagementOperation.ListClientCredentials => (_, _, s) => _clientCredentials.List(s[IdSegment]),
+        ManagementOperation.CreateClientCredential => (r, _, s) => _clientCredentials.Create(r, s[IdSegment]),
+        ManagementOperation.GetClientCredential => (_, _, s) => _clientCredentials.Get(s[IdSegment], s[SubIdSegment]),
+        ManagementOperation.UpdateClientCredential => (r, _, s) => _clientCredentials.Update(r, s[IdSegment], s[SubIdSegment]),
+        ManagementOperation.DeleteClientCredential => (_, _, s) => _clientCredentials.Delete(s[IdSegment], s[SubIdSegment]),
+        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "No endpoint answers this operation."),
+    };
+
+    /// <summary>Answers one modelled operation, given the request, its caller and the path's decoded segments (from <c>api</c>).</summary>
+    private delegate FakeResponse ManagementHandler(FakeRequest request, ManagementCaller caller, string[] segments);
+
+    /// <summary>
+    /// The endpoint a request goes to, or the error that answers it instead. <see cref="RequiredScopes"/> is
+    /// <see langword="null"/> when no token is needed, empty when any valid Management API token will do.
+    /// </summary>
     private sealed record RouteMatch(Func<ManagementCaller?, FakeResponse>? Handler, bool RateLimited, FakeResponse? Error = null,
         IReadOnlyList<string>? RequiredScopes = null)
     {

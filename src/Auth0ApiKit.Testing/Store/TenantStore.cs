@@ -1,34 +1,16 @@
+using Auth0ApiKit.Testing.Endpoints;
 using Auth0ApiKit.Wire;
 using Auth0ApiKit.Wire.Schema;
 
 namespace Auth0ApiKit.Testing.Store;
 
 /// <summary>
-/// The in-memory state of one tenant: APIs (resource servers), applications (clients), authorizations (client
-/// grants) and users' refresh tokens. Every read and write happens under <see cref="Gate"/>; stored rows are
+/// The in-memory state of one tenant: APIs (resource servers), applications (clients) and their credentials,
+/// authorizations (client grants) and users' refresh tokens. Every read and write happens under <see cref="Gate"/>; stored rows are
 /// never changed in place, only replaced.
 /// </summary>
 internal sealed class TenantStore
 {
-    /// <summary>The scopes of the system API that the fake models, with Auth0's descriptions.</summary>
-    public static IReadOnlyList<(string Value, string Description)> ManagementApiScopes { get; } =
-    [
-        ("read:resource_servers", "Read Resource Servers"),
-        ("create:resource_servers", "Create Resource Servers"),
-        ("update:resource_servers", "Update Resource Servers"),
-        ("delete:resource_servers", "Delete Resource Servers"),
-        ("read:client_grants", "Read Client Grants"),
-        ("create:client_grants", "Create Client Grants"),
-        ("update:client_grants", "Update Client Grants"),
-        ("delete:client_grants", "Delete Client Grants"),
-        ("read:clients", "Read Clients"),
-        ("create:clients", "Create Clients"),
-        ("update:clients", "Update Clients"),
-        ("delete:clients", "Delete Clients"),
-        ("read:client_keys", "Read Client Keys"),
-        ("update:client_keys", "Update Client Keys"),
-    ];
-
     private readonly Dictionary<string, string> _resourceServerIdByIdentifier = new(StringComparer.Ordinal);
     private readonly Dictionary<(string ClientId, string Audience, string SubjectType), string> _grantIdByKey = [];
     private long _version;
@@ -48,7 +30,7 @@ internal sealed class TenantStore
             TokenLifetimeForWeb = 7_200,
             AllowOfflineAccess = false,
             SkipConsentForVerifiableFirstPartyClients = false,
-            Scopes = [.. ManagementApiScopes.Select(s => new ResourceServerScopeDto { Value = s.Value, Description = s.Description })],
+            Scopes = [.. ManagementRoutes.Scopes.Select(s => new ResourceServerScopeDto { Value = s.Value, Description = s.Description })],
         });
         AddClient(GlobalClient.Create(ids));
     }
@@ -73,6 +55,9 @@ internal sealed class TenantStore
     public OrderedTable<ClientDto> Clients { get; } = new(c => c.ClientId!);
 
     public OrderedTable<ClientGrantDto> ClientGrants { get; } = new(g => g.Id!);
+
+    /// <summary>The applications' credentials; change them through the methods below so that <see cref="Version"/> moves.</summary>
+    public ClientCredentialTable ClientCredentials { get; } = new();
 
     /// <summary>Refresh tokens by value.</summary>
     public Dictionary<string, RefreshTokenGrant> RefreshTokens { get; } = new(StringComparer.Ordinal);
@@ -118,11 +103,12 @@ internal sealed class TenantStore
         Touch();
     }
 
-    /// <summary>Removes an application, its authorizations and its refresh tokens.</summary>
+    /// <summary>Removes an application, its authorizations, its credentials and its refresh tokens.</summary>
     public void RemoveClient(string clientId)
     {
         Clients.Remove(clientId);
         RemoveGrantsWhere(g => g.ClientId == clientId);
+        ClientCredentials.RemoveClient(clientId);
         foreach (var token in RefreshTokens.Where(t => t.Value.ClientId == clientId).Select(t => t.Key).ToList())
         {
             RefreshTokens.Remove(token);
@@ -152,6 +138,26 @@ internal sealed class TenantStore
         ClientGrants.Remove(row.Id!);
         _grantIdByKey.Remove(GrantKey(row));
         Touch();
+    }
+
+    public void AddClientCredential(string clientId, ClientCredentialDto row)
+    {
+        ClientCredentials.Add(clientId, row);
+        Touch();
+    }
+
+    public void ReplaceClientCredential(string clientId, ClientCredentialDto row)
+    {
+        ClientCredentials.Replace(clientId, row);
+        Touch();
+    }
+
+    public void RemoveClientCredential(string clientId, string credentialId)
+    {
+        if (ClientCredentials.Remove(clientId, credentialId))
+        {
+            Touch();
+        }
     }
 
     public void AddRefreshToken(string token, RefreshTokenGrant grant)

@@ -19,6 +19,8 @@ namespace Auth0ApiKit.Wire;
 [JsonSerializable(typeof(ClientGrantDto))]
 [JsonSerializable(typeof(List<ClientGrantDto>))]
 [JsonSerializable(typeof(ClientGrantPageDto))]
+[JsonSerializable(typeof(ClientCredentialDto))]
+[JsonSerializable(typeof(List<ClientCredentialDto>))]
 [JsonSerializable(typeof(ManagementErrorDto))]
 [JsonSerializable(typeof(OAuthErrorDto))]
 [JsonSerializable(typeof(TokenRequestDto))]
