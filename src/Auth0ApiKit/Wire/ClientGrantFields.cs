@@ -15,6 +15,12 @@ internal static class ClientGrantFields
     public const string Audience = "audience";
     public const string Scope = "scope";
 
+    /// <summary>Whether the grant allows every scope of its API; when true, Auth0 answers without <c>scope</c>.</summary>
+    public const string AllowAllScopes = "allow_all_scopes";
+
+    /// <summary>The kind of applications a grant without <c>client_id</c> applies to (<c>third_party_clients</c>).</summary>
+    public const string DefaultFor = "default_for";
+
     /// <summary>The path of one scope of a grant, such as <c>scope[1]</c>.</summary>
     public static string ScopeAt(int index) => $"{Scope}[{index}]";
 }
