@@ -1,6 +1,7 @@
+using System.Text.Json;
 using Auth0ApiKit.Testing.Store;
-using Auth0ApiKit.Validation;
 using Auth0ApiKit.Wire;
+using Auth0ApiKit.Wire.Schema;
 using F = Auth0ApiKit.Wire.ClientGrantFields;
 
 namespace Auth0ApiKit.Testing.Endpoints;
@@ -12,18 +13,6 @@ namespace Auth0ApiKit.Testing.Endpoints;
 internal sealed class ClientGrantsEndpoint
 {
     private const string ClientSubject = F.ClientSubjectType;
-
-    private static readonly IReadOnlyList<string> SubjectTypes = [ClientSubject, F.UserSubjectType];
-
-    private static readonly BodySchema CreateSchema = new(
-    [
-        new(F.ClientId, FieldType.String),
-        new(F.Audience, FieldType.String),
-        new(F.Scope, FieldType.StringArray),
-        new(F.SubjectType, FieldType.String),
-    ]);
-
-    private static readonly BodySchema UpdateSchema = CreateSchema.Only(F.Scope).WithMinProperties(1);
 
     private readonly TenantStore _store;
 
@@ -86,60 +75,55 @@ internal sealed class ClientGrantsEndpoint
     }
 
     public FakeResponse Create(FakeRequest request) =>
-        JsonBody.Read(request, CreateSchema, WireJson.Context.ClientGrantDto, out var body) ?? Create(body!);
+        JsonBody.Read(request, ClientGrantTable.Shape, WireOperation.Create, out var body) ?? Insert(body);
 
-    /// <summary>Creates from a body that already has the right shape (the HTTP path, or seeding from the tenant's face).</summary>
+    /// <summary>Creates from a typed body (seeding from the tenant's face), checked by the same table as a request.</summary>
     public FakeResponse Create(ClientGrantDto body)
     {
-        var errors = new List<ValidationError>();
-        if (body.ClientId is null)
+        var json = JsonSerializer.SerializeToElement(body, WireJson.Context.ClientGrantDto);
+        return ClientGrantTable.Shape.Check(json, WireOperation.Create) is { } mistake ? ManagementErrors.InvalidBody(mistake) : Insert(json);
+    }
+
+    /// <summary>Stores a checked create body with Auth0's defaults and a new id, once its client and API are known.</summary>
+    private FakeResponse Insert(JsonElement body)
+    {
+        var row = ClientGrantTable.Shape.WithDefaults(body).Deserialize(WireJson.Context.ClientGrantDto)!;
+        // client_id is required unless default_for names the applications the grant is for; the two exclude each other.
+        var defaultFor = Extra(row, F.DefaultFor);
+        if (row.ClientId is null && defaultFor is null)
         {
-            errors.Add(Rules.Required(F.ClientId, "the client id"));
-        }
-        else if (body.Audience is null)
-        {
-            errors.Add(Rules.Required(F.Audience, "the audience"));
-        }
-        else if (body.Scope is null)
-        {
-            errors.Add(Rules.Required(F.Scope, "the scope"));
-        }
-        else if (body.SubjectType is not null && !SubjectTypes.Contains(body.SubjectType, StringComparer.Ordinal))
-        {
-            errors.Add(Rules.NotOneOf(F.SubjectType, "the subject type", body.SubjectType, SubjectTypes, RuleOrigin.Auth0));
+            return ManagementErrors.InvalidBody($"Missing required property: {F.ClientId}");
         }
 
-        if (RuleResponses.FirstOrNull(errors) is { } ruleError)
+        if (row.ClientId is not null && defaultFor is not null)
         {
-            return ruleError;
+            return ManagementErrors.InvalidBody($"{F.ClientId} and {F.DefaultFor} cannot be sent together");
         }
 
         lock (_store.Gate)
         {
-            if (!_store.Clients.TryGet(body.ClientId!, out _))
+            if (row.ClientId is not null && !_store.Clients.TryGet(row.ClientId, out _))
             {
-                return ClientsEndpoint.NotFound();
+                return ManagementErrors.Error(404, "Client not found", "inexistent_client");
             }
 
-            if (_store.FindResourceServerByIdentifier(body.Audience!) is null)
+            if (_store.FindResourceServerByIdentifier(row.Audience!) is not { } api)
             {
-                return ResourceServersEndpoint.NotFound();
+                return ManagementErrors.Error(404, "Resource server not found", "inexistent_resource_server");
             }
 
-            var subject = body.SubjectType ?? ClientSubject;
-            if (_store.FindGrant(body.ClientId!, body.Audience!, subject) is not null)
+            if (CheckAllowAllScopes(row, api) is { } refused)
             {
-                return ManagementErrors.Error(409, $"A client grant already exists between {body.ClientId} and {body.Audience}", "conflict");
+                return refused;
             }
 
-            var row = new ClientGrantDto
+            if (_store.FindGrant(row.ClientId!, row.Audience!, row.SubjectType!) is not null)
             {
-                Id = _store.Ids.ClientGrantId(),
-                ClientId = body.ClientId,
-                Audience = body.Audience,
-                Scope = body.Scope,
-                SubjectType = subject,
-            };
+                return ManagementErrors.Error(409, $"A client grant already exists between {row.ClientId ?? defaultFor?.GetString()} and {row.Audience}", "conflict");
+            }
+
+            row.Id = _store.Ids.ClientGrantId();
+            HideScopeWhenAllAllowed(row);
             _store.AddGrant(row);
             return FakeResponse.Json(201, row, WireJson.Context.ClientGrantDto);
         }
@@ -147,7 +131,7 @@ internal sealed class ClientGrantsEndpoint
 
     public FakeResponse Update(FakeRequest request, string id)
     {
-        if (JsonBody.Read(request, UpdateSchema, WireJson.Context.ClientGrantDto, out var body) is { } bodyError)
+        if (JsonBody.Read(request, ClientGrantTable.Shape, WireOperation.Update, out var patch) is { } bodyError)
         {
             return bodyError;
         }
@@ -156,22 +140,28 @@ internal sealed class ClientGrantsEndpoint
         {
             if (!_store.ClientGrants.TryGet(id, out var current))
             {
-                return NotFound();
+                return ManagementErrors.Error(404, "The client grant does not exist.", "inexistent_client_grant");
             }
 
-            var updated = new ClientGrantDto
+            var stored = JsonSerializer.SerializeToElement(current, WireJson.Context.ClientGrantDto);
+            var updated = ClientGrantTable.Shape.Merge(stored, patch).Deserialize(WireJson.Context.ClientGrantDto)!;
+            if (_store.FindResourceServerByIdentifier(updated.Audience!) is { } api && CheckAllowAllScopes(patch, api) is { } refused)
             {
-                Id = current.Id,
-                ClientId = current.ClientId,
-                Audience = current.Audience,
-                Scope = body!.Scope ?? current.Scope,
-                SubjectType = current.SubjectType,
-                AdditionalProperties = current.AdditionalProperties,
-            };
+                return refused;
+            }
+
+            HideScopeWhenAllAllowed(updated);
             _store.ReplaceGrant(updated);
             return FakeResponse.Json(200, updated, WireJson.Context.ClientGrantDto);
         }
     }
+
+    /// <summary>
+    /// The scopes a client-credentials token of <paramref name="grant"/> carries: the grant's own or, when it allows all
+    /// scopes, every scope <paramref name="api"/> defines when the token is asked for.
+    /// </summary>
+    internal static IReadOnlyList<string> GrantedScopes(ClientGrantDto grant, ResourceServerDto api) =>
+        AllowsAllScopes(grant) ? [.. (api.Scopes ?? []).Select(s => s.Value!)] : grant.Scope ?? [];
 
     public FakeResponse Delete(string id)
     {
@@ -186,6 +176,7 @@ internal sealed class ClientGrantsEndpoint
         }
     }
 
+    /// <summary>404 of a GET of an unknown grant (a PATCH's 404 says "client grant", as Auth0's do).</summary>
     private static FakeResponse NotFound() =>
         ManagementErrors.Error(404, "The grant does not exist.", "inexistent_client_grant");
 
@@ -201,4 +192,31 @@ internal sealed class ClientGrantsEndpoint
             ? ManagementErrors.InvalidQuery("No enum match for: false", F.AllowAnyOrganization)
             : null;
     }
+    private static JsonElement? Extra(ClientGrantDto row, string name) =>
+        row.AdditionalProperties is { } extra && extra.TryGetValue(name, out var value) ? value : null;
+
+    private static bool AllowsAllScopes(ClientGrantDto row) => Extra(row, F.AllowAllScopes)?.ValueKind == JsonValueKind.True;
+
+    /// <summary>Auth0 answers a grant that allows all scopes without <c>scope</c>; one that stops doing so has <c>[]</c> unless sent.</summary>
+    private static void HideScopeWhenAllAllowed(ClientGrantDto row)
+    {
+        if (AllowsAllScopes(row))
+        {
+            row.Scope = null;
+        }
+        else
+        {
+            row.Scope ??= [];
+        }
+    }
+
+    /// <summary><c>allow_all_scopes</c>, with any value, is refused for a system API (the Management API).</summary>
+    private static FakeResponse? CheckAllowAllScopes(ClientGrantDto row, ResourceServerDto api) =>
+        api.IsSystem == true && Extra(row, F.AllowAllScopes) is not null ? AllowAllScopesOnSystemApi() : null;
+
+    private static FakeResponse? CheckAllowAllScopes(JsonElement patch, ResourceServerDto api) =>
+        api.IsSystem == true && patch.TryGetProperty(F.AllowAllScopes, out _) ? AllowAllScopesOnSystemApi() : null;
+
+    private static FakeResponse AllowAllScopesOnSystemApi() =>
+        ManagementErrors.Error(400, $"`{F.AllowAllScopes}` cannot be provided when `{F.Audience}` is a system API", "invalid_body");
 }

@@ -92,7 +92,7 @@ internal sealed class TokenEndpoint
                 $"Client \"{clientId}\" is not authorized to access resource server \"{audience}\". You need to create a \"client-grant\" associated to this API.");
         }
 
-        var token = _tokens.IssueForApplication(api, clientId, grant.Scope ?? []);
+        var token = _tokens.IssueForApplication(api, clientId, ClientGrantsEndpoint.GrantedScopes(grant, api));
         return Success(token);
     }
 

@@ -93,13 +93,14 @@ public sealed class FakeTenantTokens
     /// <summary>Stops publishing the previous signing key: tokens it signed stop validating.</summary>
     public void RevokePreviousSigningKey() => _tokens.RevokePreviousSigningKey();
 
-    private (Wire.ResourceServerDto Api, List<string>? Granted) Lookup(string clientId, string apiIdentifier)
+    private (Wire.ResourceServerDto Api, IReadOnlyList<string>? Granted) Lookup(string clientId, string apiIdentifier)
     {
         lock (_store.Gate)
         {
             var api = _store.FindResourceServerByIdentifier(apiIdentifier)
                 ?? throw new FakeTenantException(404, $"Service not found: {apiIdentifier}");
-            return (api, _store.FindGrant(clientId, apiIdentifier, Wire.ClientGrantFields.ClientSubjectType)?.Scope);
+            var grant = _store.FindGrant(clientId, apiIdentifier, Wire.ClientGrantFields.ClientSubjectType);
+            return (api, grant is null ? null : ClientGrantsEndpoint.GrantedScopes(grant, api));
         }
     }
 }

@@ -17,10 +17,15 @@ internal static class ClientGrantFields
 
     // Fields the SDK does not model (they round-trip as additional properties).
     public const string AllowAnyOrganization = "allow_any_organization";
+    /// <summary>The kind of applications a grant without <c>client_id</c> applies to (<c>third_party_clients</c>).</summary>
     public const string DefaultFor = "default_for";
 
     /// <summary>The only <c>default_for</c> value: the grant applies to every third-party client.</summary>
     public const string ThirdPartyClients = "third_party_clients";
+
+    /// <summary>Whether the grant allows every scope of its API; when true, Auth0 answers without <c>scope</c>.</summary>
+    public const string AllowAllScopes = "allow_all_scopes";
+
 
     /// <summary>The path of one scope of a grant, such as <c>scope[1]</c>.</summary>
     public static string ScopeAt(int index) => $"{Scope}[{index}]";

@@ -36,7 +36,9 @@ internal static class ResourceServerTable
     /// <summary>The resource server's properties, in the order Auth0 returns them.</summary>
     public static WireShape Shape { get; } = new(
         WireField.String(F.Id).ReadOnly(),
-        WireField.String(F.Name).Typed().Length(1, ApiLimits.NameMaxLength).Matching(ApiServerRules.NamePattern, ApiServerRules.HasNoForbiddenCharacter),
+        // No minLength in Auth0's schema: the pattern's "+" refuses an empty name.
+        WireField.String(F.Name).Length(0, ApiLimits.NameMaxLength).Typed()
+            .Matching(ApiServerRules.NamePattern, name => name.Length > 0 && ApiServerRules.HasNoForbiddenCharacter(name)),
         WireField.String(F.Identifier).Typed().Length(1, ApiLimits.IdentifierMaxLength).IsRequired().CreateOnly(),
         WireField.ObjectArray(F.Scopes, ScopeShape).Typed(),
         WireField.String(F.SigningAlgorithm).Typed().OneOf(ApiServerRules.AcceptedSigningAlgorithms).DefaultsTo("\"RS256\""),

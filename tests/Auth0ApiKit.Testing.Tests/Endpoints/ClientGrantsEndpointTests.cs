@@ -70,7 +70,7 @@ public class ClientGrantsEndpointTests
         _grants.Update(Json("PATCH", "/", """{"audience":"x"}"""), id).Parse().GetProperty("message").GetString()
             .Should().Be("Payload validation error: 'Additional properties not allowed: audience'.");
         _grants.Update(Json("PATCH", "/", """{"scope":[]}"""), "cgr_unknown").BodyText.Should().Be(
-            """{"statusCode":404,"error":"Not Found","message":"The grant does not exist.","errorCode":"inexistent_client_grant"}""");
+            """{"statusCode":404,"error":"Not Found","message":"The client grant does not exist.","errorCode":"inexistent_client_grant"}""");
     }
 
     [Fact]

@@ -29,4 +29,20 @@ internal static class Requests
         error.GetProperty("errorCode").GetString().Should().Be("invalid_query_string");
         return error.GetProperty("message").GetString()!;
     }
+
+    /// <summary>
+    /// Asserts that <paramref name="actual"/> has exactly the properties of <paramref name="expectedJson"/> (plus the
+    /// <paramref name="generated"/> ones, whatever their value), each with the same JSON; order is not compared.
+    /// </summary>
+    public static void ShouldHaveExactly(this JsonElement actual, string expectedJson, params string[] generated)
+    {
+        var expected = JsonDocument.Parse(expectedJson).RootElement;
+        actual.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
+            expected.EnumerateObject().Select(p => p.Name).Concat(generated), "Auth0 answers with exactly these properties");
+        foreach (var property in expected.EnumerateObject())
+        {
+            JsonElement.DeepEquals(actual.GetProperty(property.Name), property.Value).Should()
+                .BeTrue($"{property.Name} should be {property.Value.GetRawText()} but is {actual.GetProperty(property.Name).GetRawText()}");
+        }
+    }
 }

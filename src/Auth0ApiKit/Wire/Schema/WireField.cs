@@ -21,6 +21,9 @@ internal sealed record WireField(string Name, WireKind Kind)
     /// <summary><c>null</c> is accepted and removes the property.</summary>
     public bool Nullable { get; init; }
 
+    /// <summary>With <see cref="Nullable"/>: only an update accepts <c>null</c> (Auth0's create schema does not).</summary>
+    public bool NullOnlyOnUpdate { get; init; }
+
     public WirePatch Patch { get; init; }
 
     /// <summary>An update of a system object may change it.</summary>
@@ -116,6 +119,9 @@ internal sealed record WireField(string Name, WireKind Kind)
 
     public WireField IsNullable() => this with { Nullable = true };
 
+    /// <summary><c>null</c> is accepted on update only, where it removes the property.</summary>
+    public WireField NullableOnUpdate() => this with { Nullable = true, NullOnlyOnUpdate = true };
+
     public WireField CreateOnly() => this with { Access = WireAccess.CreateOnly };
 
     public WireField UpdateOnly() => this with { Access = WireAccess.UpdateOnly };
@@ -148,14 +154,16 @@ internal sealed record WireField(string Name, WireKind Kind)
     /// <summary>Checks one value at <paramref name="path"/> (whose text is built only on a mistake).</summary>
     public WireMistake? Check(JsonElement value, WireOperation operation, in WirePath path)
     {
+        var nullable = Nullable && (!NullOnlyOnUpdate || operation != WireOperation.Create);
         if (value.ValueKind == JsonValueKind.Null)
         {
-            return Nullable ? null : Mistake($"Expected type {WireKinds.NameOf(Kind)} but found type null", path);
+            return nullable ? null : Mistake($"Expected type {WireKinds.NameOf(Kind)} but found type null", path);
         }
 
         if (!WireKinds.Fits(Kind, value))
         {
-            return Mistake($"Expected type {WireKinds.NameOf(Kind)} but found type {WireKinds.NameOf(value)}", path);
+            // z-schema names a type list as its items joined by commas: ["boolean","null"] -> "boolean,null".
+            return Mistake($"Expected type {WireKinds.NameOf(Kind)}{(nullable ? ",null" : "")} but found type {WireKinds.NameOf(value)}", path);
         }
 
         return Kind switch
@@ -170,12 +178,13 @@ internal sealed record WireField(string Name, WireKind Kind)
 
     private WireMistake? CheckString(string text, in WirePath path)
     {
-        if (MinLength is { } min && text.Length < min)
+        // z-schema compares lengths in code points (an emoji is one) and reports the UTF-16 length.
+        if (MinLength is { } min && (text.Length < min || (text.Length < 2 * min && CodePoints(text) < min)))
         {
             return Mistake($"String is too short ({text.Length} chars), minimum {min}", path);
         }
 
-        if (MaxLength is { } max && text.Length > max)
+        if (MaxLength is { } max && text.Length > max && CodePoints(text) > max)
         {
             return Mistake($"String is too long ({text.Length} chars), maximum {max}", path);
         }
@@ -187,7 +196,7 @@ internal sealed record WireField(string Name, WireKind Kind)
 
         if (Pattern is { } pattern && !pattern.Matches(text))
         {
-            return Mistake($"String does not match pattern {pattern.Text}", path);
+            return Mistake($"String does not match pattern {pattern.Text}: {text}", path);
         }
 
         if (Format is { } format && !format.Matches(text))
@@ -213,24 +222,27 @@ internal sealed record WireField(string Name, WireKind Kind)
 
     private WireMistake? CheckArray(JsonElement value, WireOperation operation, in WirePath path)
     {
+        // As z-schema: the array's own rules first, then its items, of which it reports the last one that fails.
         var count = value.GetArrayLength();
         if (MaxItems is { } max && count > max)
         {
             return Mistake($"Array is too long ({count}), maximum {max}", path);
         }
 
+        if (UniqueItems && CheckUnique(value, path) is { } duplicate)
+        {
+            return duplicate;
+        }
+
+        WireMistake? last = null;
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
-            if (Items?.Check(item, operation, path.Item(index)) is { } mistake)
-            {
-                return mistake;
-            }
-
+            last = Items?.Check(item, operation, path.Item(index)) ?? last;
             index++;
         }
 
-        return UniqueItems ? CheckUnique(value, path) : null;
+        return last;
     }
 
     private WireMistake? CheckUnique(JsonElement value, in WirePath path)
@@ -260,18 +272,32 @@ internal sealed record WireField(string Name, WireKind Kind)
         }
 
         var count = 0;
+        WireMistake? last = null;
         foreach (var property in value.EnumerateObject())
         {
             count++;
-            if (Values?.Check(property.Value, operation, path.Property(property.Name)) is { } mistake)
-            {
-                return mistake;
-            }
+            last = Values?.Check(property.Value, operation, path.Property(property.Name)) ?? last;
         }
 
         return MaxProperties is { } max && count > max
             ? Mistake($"Too many properties defined ({count}), maximum {max}", path)
-            : null;
+            : last;
+    }
+
+    /// <summary>The length of <paramref name="text"/> in code points: a surrogate pair counts once.</summary>
+    private static int CodePoints(string text)
+    {
+        var length = text.Length;
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (char.IsSurrogatePair(text[i], text[i + 1]))
+            {
+                length--;
+                i++;
+            }
+        }
+
+        return length;
     }
 
     private WireMistake Mistake(string detail, in WirePath path) => new(detail, path.ToString(), Description);

@@ -41,7 +41,11 @@ internal sealed class WireShape
             MinUpdateProperties = MinUpdateProperties,
         };
 
-    /// <summary>The first mistake of a body for <paramref name="operation"/>, in the words of Auth0's validator.</summary>
+    /// <summary>
+    /// The mistake of a body for <paramref name="operation"/> that Auth0's validator (z-schema) reports first: the
+    /// object's own rules (every property it may not carry, then a missing one, then too few), then its values, of
+    /// which z-schema reports the last one that fails (it walks them from the end).
+    /// </summary>
     public WireMistake? Check(JsonElement body, WireOperation operation) => Check(body, operation, WirePath.Root);
 
     internal WireMistake? Check(JsonElement body, WireOperation operation, in WirePath path)
@@ -52,19 +56,25 @@ internal sealed class WireShape
         }
 
         var count = 0;
+        List<string>? refused = null;
+        WireMistake? lastValueMistake = null;
         foreach (var property in body.EnumerateObject())
         {
             count++;
             var field = Find(property.Name);
             if (field is null ? !Open : !MayWrite(field, operation))
             {
-                return new($"Additional properties not allowed: {property.Name}", path.ToString());
+                (refused ??= []).Add(property.Name);
             }
-
-            if (field?.Check(property.Value, operation, path.Property(field.Name)) is { } mistake)
+            else if (refused is null)
             {
-                return mistake;
+                lastValueMistake = field?.Check(property.Value, operation, path.Property(field.Name)) ?? lastValueMistake;
             }
+        }
+
+        if (refused is not null)
+        {
+            return new($"Additional properties not allowed: {string.Join(',', refused)}", path.ToString());
         }
 
         if (operation == WireOperation.Create)
@@ -82,7 +92,7 @@ internal sealed class WireShape
             return new($"Too few properties defined ({count}), minimum {MinUpdateProperties}", path.ToString());
         }
 
-        return null;
+        return lastValueMistake;
     }
 
     private static bool MayWrite(WireField field, WireOperation operation) => field.Access switch
