@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Auth0ApiKit.Emulator.Admin;
 using Auth0ApiKit.Emulator.Seeding;
+using Auth0ApiKit.Wire;
 using Microsoft.AspNetCore.Http;
 
 namespace Auth0ApiKit.Emulator.Tests;
@@ -16,8 +17,8 @@ public class AdminTests
 
     private static Task<Emulator> StartWithOrdersAsync() => Emulator.StartAsync(o =>
     {
-        o.Apis.Add(new SeedApi { Identifier = "urn:orders", Scopes = [new SeedScope("read:orders", null)], AllowOfflineAccess = true, Source = "test" });
-        o.Applications.Add(new SeedApplication { Name = "worker", ClientId = "worker-id", ClientSecret = "worker-secret", Source = "test" });
+        o.Apis.Add(new SeedApi { ResourceServer = new ResourceServerDto { Identifier = "urn:orders", Scopes = [new() { Value = "read:orders" }], AllowOfflineAccess = true }, Source = "test" });
+        o.Applications.Add(new SeedApplication { Client = new ClientDto { Name = "worker", ClientId = "worker-id", ClientSecret = "worker-secret" }, Source = "test" });
         o.Authorizations.Add(("worker", new SeedAuthorization { Api = "urn:orders" }, "test"));
     });
 

@@ -49,11 +49,11 @@ public class CommandLineTests
             "--authorize=reporter=urn:billing",
             "--no-management-app"]);
 
-        options.Apis.Select(a => a.Identifier).Should().Equal("https://orders.example.com", "urn:billing");
-        options.Apis[0].Scopes!.Select(s => s.Value).Should().Equal("read:orders", "write:orders");
-        options.Apis[1].Scopes.Should().BeNull();
-        options.Applications[0].Should().BeEquivalentTo(new { Name = "worker", ClientId = "worker-id", ClientSecret = "s3cr3t:with:colons" });
-        options.Applications[1].ClientId.Should().BeNull();
+        options.Apis.Select(a => a.ResourceServer.Identifier).Should().Equal("https://orders.example.com", "urn:billing");
+        options.Apis[0].ResourceServer.Scopes!.Select(s => s.Value).Should().Equal("read:orders", "write:orders");
+        options.Apis[1].ResourceServer.Scopes.Should().BeNull();
+        options.Applications[0].Client.Should().BeEquivalentTo(new { Name = "worker", ClientId = "worker-id", ClientSecret = "s3cr3t:with:colons" });
+        options.Applications[1].Client.ClientId.Should().BeNull();
         options.Authorizations[0].Application.Should().Be("worker");
         options.Authorizations[0].Authorization.Api.Should().Be("https://orders.example.com");
         options.Authorizations[0].Authorization.Scopes.Should().Equal("read:orders");

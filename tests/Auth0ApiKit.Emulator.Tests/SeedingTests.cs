@@ -1,6 +1,9 @@
+using System.Net;
+using System.Net.Http.Headers;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
 using Auth0ApiKit.Emulator.Seeding;
+using Auth0ApiKit.Wire;
 
 namespace Auth0ApiKit.Emulator.Tests;
 
@@ -33,6 +36,38 @@ public sealed class SeedingTests : IDisposable
             {
               "name": "Orders API",
               "identifier": "https://orders.example.com",
+              "token_lifetime": 3600,
+              "token_lifetime_for_web": 600,
+              "allow_offline_access": true,
+              "token_dialect": "access_token_authz",
+              "scopes": ["read:orders", { "value": "write:orders", "description": "Create and change orders" }],
+            },
+            { "identifier": "urn:billing", "signing_alg": "HS256" }
+          ],
+          "applications": [
+            {
+              "name": "billing-worker",
+              "client_id": "billing-worker-id",
+              "client_secret": "billing-worker-secret",
+              "authorizations": [
+                { "api": "https://orders.example.com", "scopes": ["read:orders"] },
+                { "api": "urn:billing" }
+              ]
+            },
+            { "name": "storefront", "app_type": "spa", "callbacks": ["https://shop.example.com/callback"] }
+          ],
+          "management_application": { "client_id": "mgmt-id", "client_secret": "mgmt-secret", "scopes": ["read:resource_servers"] }
+        }
+        """;
+
+    /// <summary>The seed of <see cref="OrdersSeed"/> in the camelCase names of earlier seed files.</summary>
+    private const string CamelCaseOrdersSeed = """
+        {
+          // Comments and trailing commas are fine.
+          "apis": [
+            {
+              "name": "Orders API",
+              "identifier": "https://orders.example.com",
               "tokenLifetimeSeconds": 3600,
               "webTokenLifetimeSeconds": 600,
               "allowOfflineAccess": true,
@@ -57,10 +92,12 @@ public sealed class SeedingTests : IDisposable
         }
         """;
 
-    [Fact]
-    public void Turns_a_seed_file_into_definitions_with_fixed_credentials()
+    [Theory]
+    [InlineData(OrdersSeed)]
+    [InlineData(CamelCaseOrdersSeed)]
+    public void Turns_a_seed_file_into_definitions_with_fixed_credentials(string seed)
     {
-        var plan = Plan(OrdersSeed);
+        var plan = Plan(seed);
 
         var orders = plan.Apis[0];
         orders.Name.Should().Be("Orders API");
@@ -92,6 +129,34 @@ public sealed class SeedingTests : IDisposable
     }
 
     [Fact]
+    public async Task Seeds_APIs_with_the_Auth0_properties_of_a_desired_state_and_serves_them()
+    {
+        var seed = SeedFile("""
+            {
+              "apis": [{
+                "identifier": "urn:payments",
+                "signing_alg": "RS256",
+                "skip_consent_for_verifiable_first_party_clients": true,
+                "consent_policy": "transactional-authorization-with-mfa",
+                "scopes": ["pay"]
+              }]
+            }
+            """);
+        await using var emulator = await Emulator.StartAsync(o => o.SeedFile = seed);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v2/resource-servers");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await emulator.ManagementTokenAsync());
+
+        using var response = await emulator.Http.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var payments = (await Json.ReadAsync(response)).EnumerateArray().Single(a => a.GetProperty("identifier").GetString() == "urn:payments");
+        payments.GetProperty("consent_policy").GetString().Should().Be("transactional-authorization-with-mfa");
+        payments.GetProperty("skip_consent_for_verifiable_first_party_clients").GetBoolean().Should().BeTrue();
+        payments.GetProperty("name").GetString().Should().Be("urn:payments");
+        payments.GetProperty("scopes")[0].GetProperty("value").GetString().Should().Be("pay");
+    }
+
+    [Fact]
     public void Seeds_a_fresh_tenant_the_same_way_each_time()
     {
         var plan = Plan(OrdersSeed);
@@ -117,8 +182,8 @@ public sealed class SeedingTests : IDisposable
     {
         var plan = Plan(OrdersSeed, options =>
         {
-            options.Apis.Add(new SeedApi { Identifier = "urn:shipping", Name = "urn:shipping", Scopes = [new SeedScope("ship", null)] });
-            options.Applications.Add(new SeedApplication { Name = "shipper" });
+            options.Apis.Add(new SeedApi { ResourceServer = new ResourceServerDto { Identifier = "urn:shipping", Name = "urn:shipping", Scopes = [new() { Value = "ship" }] } });
+            options.Applications.Add(new SeedApplication { Client = new ClientDto { Name = "shipper" } });
             options.Authorizations.Add(("shipper", new SeedAuthorization { Api = "urn:shipping" }, "--authorize"));
             options.Authorizations.Add(("billing-worker-id", new SeedAuthorization { Api = "urn:shipping", Scopes = ["ship"] }, "--authorize"));
             options.ManagementClientSecret = "from-the-command-line";
@@ -146,12 +211,29 @@ public sealed class SeedingTests : IDisposable
     [InlineData("""{"apis":[{"identifier":"urn:a","tokenLifetimeSeconds":9999999}]}""", "seed.json: apis[0]: token_lifetime:")]
     [InlineData("""{"apis":[{"identifier":"urn:a"},{"identifier":"urn:a"}]}""", "seed.json: apis[1]: the identifier 'urn:a' is seeded twice.")]
     [InlineData("""{"applications":[{"kind":"non_interactive"}]}""", "seed.json: applications[0]: name is required.")]
-    [InlineData("""{"applications":[{"name":"x","kind":"robot"}]}""", "seed.json: applications[0]: kind: 'robot' is not an application kind")]
+    [InlineData("""{"applications":[{"name":"x","app_type":"robot"}]}""", "seed.json: applications[0]: app_type: 'robot' is not an application kind")]
+    [InlineData("""{"applications":[{"name":"x","app_type":"machine_to_machine"}]}""", "seed.json: applications[0]: app_type: 'machine_to_machine' is not an application kind")]
     [InlineData("""{"applications":[{"name":"x","authorizations":[{"api":"urn:nowhere"}]}]}""", "applications[0].authorizations[0]: api: no seeded API has the identifier 'urn:nowhere'.")]
     [InlineData("""{"apis":[{"identifier":"urn:a","scopes":["read"]}],"applications":[{"name":"x","authorizations":[{"api":"urn:a","scopes":["write"]}]}]}""", "applications[0].authorizations[0]: scope[0]: The scope 'write' is not defined by the API urn:a")]
     [InlineData("""{"applications":[{"name":"x","clientId":"same"},{"name":"y","clientId":"same"}]}""", "applications[1]: the client id 'same' is seeded twice.")]
-    [InlineData("""{"applications":[{"name":"x","clientSecret":" "}]}""", "applications[0]: clientSecret is empty.")]
-    [InlineData("""{"managementApplication":{"scopes":["read:users"]}}""", "managementApplication.scopes: the emulator models no Management API scope 'read:users'")]
+    [InlineData("""{"applications":[{"name":"x","client_secret":" "}]}""", "applications[0]: client_secret is empty.")]
+    [InlineData("""{"management_application":{"scopes":["read:users"]}}""", "management_application.scopes: the emulator models no Management API scope 'read:users'")]
+    [InlineData("""{"apis":[{"identifier":"urn:a","signingAlgorithm":"HS256","signing_alg":"RS256"}]}""", "seed.json' is not valid at $.apis[0].signing_alg: 'signingAlgorithm' and 'signing_alg' are two spellings of 'signing_alg'; keep one.")]
+    [InlineData("""{"applications":[{"name":"x","client_id":"a","clientId":"b"}]}""", "seed.json' is not valid at $.applications[0].clientId: 'client_id' and 'clientId' are two spellings of 'client_id'; keep one.")]
+    [InlineData("""{"managementApplication":{},"management_application":{}}""", "seed.json' is not valid at $.management_application: 'managementApplication' and 'management_application' are two spellings")]
+    [InlineData("""{"apis":[{"identifier":"urn:a","identifier":"urn:b"}]}""", "seed.json' is not valid at $.apis[0].identifier: 'identifier' is given twice.")]
+    [InlineData("""{"apis":[{"identifier":"urn:a","kind":"spa"}]}""", "seed.json' is not valid at $.apis[0].kind: an API has no property 'kind'.")]
+    [InlineData("""{"applications":[{"name":"x","grant_type":["client_credentials"]}]}""", "seed.json' is not valid at $.applications[0].grant_type: an application has no property 'grant_type'.")]
+    [InlineData("""{"applications":[{"name":"x","authorizations":[{"audience":"urn:a"}]}]}""", "seed.json' is not valid at $.applications[0].authorizations[0].audience: an authorization has no property 'audience'.")]
+    [InlineData("""{"management_application":{"scope":[]}}""", "seed.json' is not valid at $.management_application.scope: the management application has no property 'scope'.")]
+    [InlineData("""{"api":[]}""", "seed.json' is not valid at $.api: a seed file has no property 'api'.")]
+    [InlineData("""{"apis":[{"identifier":"urn:a","scopes":[{"value":"read","text":"Read"}]}]}""", "seed.json' is not valid at $.apis[0].scopes[0].text: a scope has no property 'text'.")]
+    [InlineData("""{"apis":[{"identifier":"urn:a","scopes":[1]}]}""", "seed.json' is not valid at $.apis[0].scopes[0]: a scope is a string or an object")]
+    [InlineData("""{"apis":{"identifier":"urn:a"}}""", "seed.json' is not valid at $.apis: expected an array, not object.")]
+    [InlineData("""{"apis":["urn:a"]}""", "seed.json' is not valid at $.apis[0]: an API is an object, not string.")]
+    [InlineData("""{"apis":[{"identifier":"urn:a","token_lifetime":"long"}]}""", "seed.json' is not valid at $.apis[0].token_lifetime: ")]
+    [InlineData("""{"apis":[{"identifier":"urn:a","id":"0123456789abcdef01234567"}]}""", "seed.json: apis[0]: id: The field 'id' is set by the tenant")]
+    [InlineData("""{"apis":[{"identifier":"urn:a","consent_policy":"sometimes"}]}""", "seed.json: apis[0]: consent_policy: ")]
     public void Refuses_a_broken_seed_with_one_line_that_names_the_entry(string json, string expected)
     {
         Planning(json).Should().Throw<EmulatorConfigurationException>()

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Emulator.Seeding;
+using Auth0ApiKit.Wire;
 using Auth0ApiKit.Management;
 
 namespace Auth0ApiKit.Emulator.Tests;
@@ -59,7 +60,7 @@ public class ServingTests
     [Fact]
     public async Task Keeps_percent_encoded_identifiers_intact_in_the_path()
     {
-        await using var emulator = await Emulator.StartAsync(o => o.Apis.Add(new SeedApi { Identifier = "https://orders.example.com/a%2Fb", Source = "test" }));
+        await using var emulator = await Emulator.StartAsync(o => o.Apis.Add(new SeedApi { ResourceServer = new ResourceServerDto { Identifier = "https://orders.example.com/a%2Fb" }, Source = "test" }));
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/v2/resource-servers/" + Uri.EscapeDataString("https://orders.example.com/a%2Fb"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await emulator.ManagementTokenAsync());
 
@@ -93,8 +94,8 @@ public class ServingTests
     {
         await using var emulator = await Emulator.StartAsync(o =>
         {
-            o.Apis.Add(new SeedApi { Identifier = "urn:orders", Scopes = [new SeedScope("read:orders", null)], Source = "test" });
-            o.Applications.Add(new SeedApplication { Name = "worker", ClientId = "worker-id", ClientSecret = "worker-secret", Source = "test" });
+            o.Apis.Add(new SeedApi { ResourceServer = new ResourceServerDto { Identifier = "urn:orders", Scopes = [new() { Value = "read:orders" }] }, Source = "test" });
+            o.Applications.Add(new SeedApplication { Client = new ClientDto { Name = "worker", ClientId = "worker-id", ClientSecret = "worker-secret" }, Source = "test" });
             o.Authorizations.Add(("worker", new SeedAuthorization { Api = "urn:orders" }, "test"));
             o.ManagementClientId = "mgmt-id";
             o.ManagementClientSecret = "mgmt-secret";

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Auth0ApiKit.Emulator.Admin;
 using Auth0ApiKit.Emulator.Seeding;
+using Auth0ApiKit.Wire;
 
 namespace Auth0ApiKit.Emulator.CommandLine;
 
@@ -32,7 +33,7 @@ internal static class EmulatorCommandLine
 
         Seeding (the file first, then the flags; every flag may repeat)
           --seed-file <path>        JSON file with "apis", "applications" (with "authorizations") and
-                                    "managementApplication"; see docs/emulator.md
+                                    "management_application", in Auth0's names; see docs/emulator.md
           --api <identifier>[=<scope>,<scope>...]
                                     an RS256 API with those scopes
           --app <name>[=<client id>:<client secret>]
@@ -240,9 +241,12 @@ internal static class EmulatorCommandLine
         var (identifier, scopes) = SplitFirst(text, '=');
         return new SeedApi
         {
-            Identifier = identifier,
-            Name = identifier,
-            Scopes = scopes is null ? null : [.. SplitList(scopes).Select(s => new SeedScope(s, null))],
+            ResourceServer = new ResourceServerDto
+            {
+                Identifier = identifier,
+                Name = identifier,
+                Scopes = scopes is null ? null : [.. SplitList(scopes).Select(s => new ResourceServerScopeDto { Value = s })],
+            },
             Source = $"--api '{text}'",
         };
     }
@@ -261,7 +265,11 @@ internal static class EmulatorCommandLine
             }
         }
 
-        return new SeedApplication { Name = name, ClientId = clientId, ClientSecret = clientSecret, Source = $"--app '{name}'" };
+        return new SeedApplication
+        {
+            Client = new ClientDto { Name = name, ClientId = clientId, ClientSecret = clientSecret },
+            Source = $"--app '{name}'",
+        };
     }
 
     /// <summary><c>app=identifier[=scope,scope]</c>.</summary>

@@ -7,8 +7,9 @@ using Auth0ApiKit.Emulator.Seeding;
 namespace Auth0ApiKit.Emulator;
 
 /// <summary>
-/// The source-generated JSON of the emulator's own documents (seed file, credentials, admin calls): camelCase,
-/// strict about unknown properties so that typos show, lenient about comments and trailing commas.
+/// The source-generated JSON of the emulator's own documents (seed file, credentials, admin calls): camelCase (the
+/// seed file's entries are Auth0's snake_case bodies, see <see cref="SeedFileReader"/>), strict about unknown
+/// properties so that typos show, lenient about comments and trailing commas.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -17,7 +18,10 @@ namespace Auth0ApiKit.Emulator;
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
     AllowTrailingCommas = true,
     WriteIndented = true)]
-[JsonSerializable(typeof(SeedDocument))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(SeedAuthorization))]
+[JsonSerializable(typeof(SeedManagementApplication))]
 [JsonSerializable(typeof(EmulatorCredentials))]
 [JsonSerializable(typeof(ScriptFaultRequest))]
 [JsonSerializable(typeof(RandomFaultsRequest))]

@@ -1,15 +1,22 @@
+using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Auth0ApiKit.Wire;
+using ApiFields = Auth0ApiKit.Wire.ResourceServerFields;
 
 namespace Auth0ApiKit.Emulator.Seeding;
 
-/// <summary>Reads a seed file, naming the file and the place of any problem in a one-line message.</summary>
+/// <summary>
+/// Reads a seed file in Auth0's names (<see cref="SeedVocabulary"/>, its camelCase aliases translated), naming the
+/// file and the place of any problem in a one-line message.
+/// </summary>
 internal static class SeedFileReader
 {
     /// <summary>Reads and parses the file; every entry is labelled with the file and its place for later messages.</summary>
     /// <exception cref="EmulatorConfigurationException">The file is missing, unreadable or not a valid seed document.</exception>
     public static SeedDocument Read(string path)
     {
-        var name = Path.GetFileName(path);
+        var file = Path.GetFileName(path);
         byte[] bytes;
         try
         {
@@ -20,31 +27,161 @@ internal static class SeedFileReader
             throw new EmulatorConfigurationException($"cannot read the seed file '{path}': {e.Message}", e);
         }
 
-        SeedDocument? document;
+        JsonElement root;
         try
         {
-            document = JsonSerializer.Deserialize(bytes, EmulatorJson.Context.SeedDocument);
+            root = JsonSerializer.Deserialize(bytes, EmulatorJson.Context.JsonElement);
         }
         catch (JsonException e)
         {
             var where = e.Path is { Length: > 0 } jsonPath ? $" at {jsonPath}" : string.Empty;
             var line = e.LineNumber is { } number ? $" (line {number + 1})" : string.Empty;
-            throw new EmulatorConfigurationException($"the seed file '{name}' is not valid{where}{line}: {FirstSentence(e.Message)}", e);
+            throw new EmulatorConfigurationException($"the seed file '{file}' is not valid{where}{line}: {FirstSentence(e.Message)}", e);
         }
 
-        document ??= new SeedDocument();
-        for (var i = 0; i < (document.Apis?.Count ?? 0); i++)
+        return ReadDocument(file, root);
+    }
+
+    private static SeedDocument ReadDocument(string file, JsonElement root)
+    {
+        var document = new SeedDocument();
+        if (root.ValueKind == JsonValueKind.Null)
         {
-            document.Apis![i].Source = $"{name}: apis[{i}]";
+            return document;
         }
 
-        for (var i = 0; i < (document.Applications?.Count ?? 0); i++)
+        foreach (var (name, value) in Properties(file, root, "$", "a seed file", SeedVocabulary.IsDocumentName))
         {
-            document.Applications![i].Source = $"{name}: applications[{i}]";
+            switch (name)
+            {
+                case SeedVocabulary.Apis:
+                    document.Apis = [.. Items(file, value, name).Select(item => ReadApi(file, item.Value, item.Path))];
+                    break;
+                case SeedVocabulary.Applications:
+                    document.Applications = [.. Items(file, value, name).Select(item => ReadApplication(file, item.Value, item.Path))];
+                    break;
+                default:
+                    document.ManagementApplication = value.ValueKind == JsonValueKind.Null ? null : Read(file,
+                        Properties(file, value, $"$.{name}", "the management application", SeedVocabulary.IsManagementApplicationName),
+                        $"$.{name}", EmulatorJson.Context.SeedManagementApplication);
+                    break;
+            }
         }
 
         return document;
     }
+
+    /// <summary>An API entry: a desired state's API entry, with the seed's scope shorthand <c>"read:orders"</c>.</summary>
+    private static SeedApi ReadApi(string file, JsonElement entry, string path)
+    {
+        var properties = Properties(file, entry, $"$.{path}", "an API", SeedVocabulary.IsApiName);
+        properties.Remove(ApiFields.Scopes, out var scopes);
+        var body = Read(file, properties, $"$.{path}", WireJson.Context.ResourceServerDto);
+        body.Scopes = scopes.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null :
+            [.. Items(file, scopes, $"{path}.{ApiFields.Scopes}").Select(item => ReadScope(file, item.Value, item.Path))];
+        return new SeedApi { ResourceServer = body, Source = $"{file}: {path}" };
+    }
+
+    private static ResourceServerScopeDto ReadScope(string file, JsonElement scope, string path) => scope.ValueKind switch
+    {
+        JsonValueKind.String => new ResourceServerScopeDto { Value = scope.GetString() },
+        JsonValueKind.Object => Read(file, Properties(file, scope, $"$.{path}", "a scope", SeedVocabulary.IsScopeName),
+            $"$.{path}", WireJson.Context.ResourceServerScopeDto),
+        _ => throw Invalid(file, $"$.{path}", "a scope is a string or an object with 'value' and 'description'."),
+    };
+
+    /// <summary>An application entry: a client body and the emulator's own <c>authorizations</c>.</summary>
+    private static SeedApplication ReadApplication(string file, JsonElement entry, string path)
+    {
+        var properties = Properties(file, entry, $"$.{path}", "an application", SeedVocabulary.IsApplicationName);
+        properties.Remove(SeedVocabulary.Authorizations, out var authorizations);
+        return new SeedApplication
+        {
+            Client = Read(file, properties, $"$.{path}", WireJson.Context.ClientDto),
+            Authorizations = authorizations.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null :
+                [.. Items(file, authorizations, $"{path}.{SeedVocabulary.Authorizations}").Select(item => Read(file,
+                    Properties(file, item.Value, $"$.{item.Path}", "an authorization", SeedVocabulary.IsAuthorizationName),
+                    $"$.{item.Path}", EmulatorJson.Context.SeedAuthorization))],
+            Source = $"{file}: {path}",
+        };
+    }
+
+    /// <summary>
+    /// An entry's properties under Auth0's names, aliases translated; a name that is not the entry's, or one property
+    /// given twice (in one spelling or in both), is refused.
+    /// </summary>
+    private static Dictionary<string, JsonElement> Properties(string file, JsonElement entry, string path, string what, Func<string, bool> isKnown)
+    {
+        if (entry.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid(file, path, $"{what} is an object, not {Kind(entry)}.");
+        }
+
+        var properties = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var spellings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in entry.EnumerateObject())
+        {
+            var spelling = property.Name;
+            var name = SeedVocabulary.Aliases.GetValueOrDefault(spelling, spelling);
+            if (!isKnown(name))
+            {
+                throw Invalid(file, $"{path}.{spelling}", $"{what} has no property '{spelling}'.");
+            }
+
+            if (!spellings.TryAdd(name, spelling))
+            {
+                throw Invalid(file, $"{path}.{spelling}", spellings[name] == spelling
+                    ? $"'{spelling}' is given twice."
+                    : $"'{spellings[name]}' and '{spelling}' are two spellings of '{name}'; keep one.");
+            }
+
+            properties[name] = spelling == SeedVocabulary.KindAlias && property.Value.ValueKind == JsonValueKind.String &&
+                SeedVocabulary.KindWords.TryGetValue(property.Value.GetString()!, out var appType)
+                    ? JsonSerializer.SerializeToElement(appType, EmulatorJson.Context.String)
+                    : property.Value;
+        }
+
+        return properties;
+    }
+
+    /// <summary>The items of an array (<see langword="null"/> is none), each with its path for messages.</summary>
+    private static IEnumerable<(JsonElement Value, string Path)> Items(string file, JsonElement array, string path) => array.ValueKind switch
+    {
+        JsonValueKind.Null => [],
+        JsonValueKind.Array => array.EnumerateArray().Select((item, i) => (item, $"{path}[{i}]")),
+        _ => throw Invalid(file, $"$.{path}", $"expected an array, not {Kind(array)}."),
+    };
+
+    /// <summary>Properties as a wire or emulator type, through the source-generated contexts.</summary>
+    private static T Read<T>(string file, Dictionary<string, JsonElement> properties, string path, JsonTypeInfo<T> type)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in properties)
+            {
+                writer.WritePropertyName(name);
+                value.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(buffer.WrittenSpan, type)!;
+        }
+        catch (JsonException e)
+        {
+            throw new EmulatorConfigurationException($"the seed file '{file}' is not valid at {path}{e.Path?[1..]}: {FirstSentence(e.Message)}", e);
+        }
+    }
+
+    private static EmulatorConfigurationException Invalid(string file, string path, string problem) =>
+        new($"the seed file '{file}' is not valid at {path}: {problem}");
+
+    private static string Kind(JsonElement value) => value.ValueKind.ToString().ToLowerInvariant();
 
     /// <summary>System.Text.Json's messages run on with paths and positions already given: keep the first sentence.</summary>
     private static string FirstSentence(string message)

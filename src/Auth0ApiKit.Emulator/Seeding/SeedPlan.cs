@@ -4,7 +4,9 @@ using Auth0ApiKit.Applications;
 using Auth0ApiKit.Testing;
 using Auth0ApiKit.Testing.Endpoints;
 using Auth0ApiKit.Testing.Store;
+using Auth0ApiKit.Sync;
 using Auth0ApiKit.Validation;
+using Auth0ApiKit.Wire;
 
 namespace Auth0ApiKit.Emulator.Seeding;
 
@@ -40,9 +42,9 @@ internal sealed class SeedPlan
         ArgumentNullException.ThrowIfNull(document);
         var ids = new IdGenerator(RandomNumberGenerator.GetInt32(int.MaxValue));
         var apis = new List<ApiDefinition>();
-        foreach (var seed in document.Apis ?? [])
+        foreach (var seed in document.Apis)
         {
-            var api = Build(seed.Source, () => BuildApi(seed));
+            var api = Build(seed.Source, () => BuildApi(seed.ResourceServer));
             if (apis.Any(a => a.Identifier == api.Identifier))
             {
                 throw new EmulatorConfigurationException($"{seed.Source}: the identifier '{api.Identifier}' is seeded twice.");
@@ -52,27 +54,27 @@ internal sealed class SeedPlan
         }
 
         var applications = new List<PlannedApplication>();
-        foreach (var seed in document.Applications ?? [])
+        foreach (var seed in document.Applications)
         {
-            var definition = Build(seed.Source, () => BuildApplication(seed));
-            var clientId = seed.ClientId ?? ids.ClientId();
+            var definition = Build(seed.Source, () => BuildApplication(seed.Client));
+            var clientId = seed.Client.ClientId ?? ids.ClientId();
             if (string.IsNullOrWhiteSpace(clientId) || applications.Any(a => a.ClientId == clientId))
             {
                 throw new EmulatorConfigurationException(string.IsNullOrWhiteSpace(clientId)
-                    ? $"{seed.Source}: clientId is empty."
+                    ? $"{seed.Source}: {ClientFields.ClientId} is empty."
                     : $"{seed.Source}: the client id '{clientId}' is seeded twice.");
             }
 
             var authorizations = (seed.Authorizations ?? []).Select((a, i) =>
                 Build($"{seed.Source}.authorizations[{i}]", () => BuildAuthorization(a, definition, apis))).ToList();
-            applications.Add(new PlannedApplication(definition, clientId, CheckedSecret(seed.ClientSecret, seed.Source), authorizations));
+            applications.Add(new PlannedApplication(definition, clientId, CheckedSecret(seed.Client.ClientSecret, seed.Source), authorizations));
         }
 
         PlannedApplication? management = null;
         if (createManagementApplication)
         {
             var seed = document.ManagementApplication ?? new SeedManagementApplication();
-            const string source = "managementApplication";
+            const string source = SeedVocabulary.ManagementApplication;
             var modelled = ManagementRoutes.Scopes.Select(s => s.Value).ToList();
             if (seed.Scopes?.FirstOrDefault(s => !modelled.Contains(s)) is { } unknown)
             {
@@ -126,89 +128,53 @@ internal sealed class SeedPlan
 
         if (string.IsNullOrWhiteSpace(secret))
         {
-            throw new EmulatorConfigurationException($"{source}: clientSecret is empty.");
+            throw new EmulatorConfigurationException($"{source}: {ClientFields.ClientSecret} is empty.");
         }
 
         return new Secret(secret);
     }
 
-    private static ApiDefinition BuildApi(SeedApi seed)
+    /// <summary>
+    /// The API a resource-server body describes, read as a desired state's API entry; named after its identifier when
+    /// it has no name, with an HS256 secret generated once (so that resets keep it and the credentials file shows it).
+    /// </summary>
+    private static ApiDefinition BuildApi(ResourceServerDto body)
     {
-        if (string.IsNullOrEmpty(seed.Identifier))
+        if (string.IsNullOrEmpty(body.Identifier))
         {
-            throw new EmulatorConfigurationException("identifier is required.");
+            throw new EmulatorConfigurationException($"{ResourceServerFields.Identifier} is required.");
         }
 
-        var builder = Api.Define(seed.Name ?? seed.Identifier).WithIdentifier(seed.Identifier);
-        if (seed.SigningAlgorithm is { } algorithm)
+        body.Name ??= body.Identifier;
+        var errors = new List<ValidationError>();
+        var api = DesiredStateJson.ReadApi(body, string.Empty, errors);
+        if (errors.Count > 0)
         {
-            builder.SignedWith(new SigningAlgorithm(algorithm));
+            throw new DefinitionException("API", errors);
         }
 
-        if (seed.SigningSecret is { } secret)
-        {
-            builder.WithSigningSecret(secret);
-        }
-        else if (seed.SigningAlgorithm == SigningAlgorithm.HS256.Value)
-        {
-            // Generated once here, so that resets keep it and the credentials file can show it.
-            builder.WithGeneratedSigningSecret();
-        }
-
-        if (seed.TokenLifetimeSeconds is { } lifetime)
-        {
-            builder.TokensExpireAfter(TimeSpan.FromSeconds(lifetime));
-        }
-
-        if (seed.WebTokenLifetimeSeconds is { } webLifetime)
-        {
-            builder.WebTokensExpireAfter(TimeSpan.FromSeconds(webLifetime));
-        }
-
-        if (seed.AllowSkippingUserConsent is { } skipConsent)
-        {
-            builder.AllowSkippingUserConsent(skipConsent);
-        }
-
-        if (seed.AllowOfflineAccess is { } offline)
-        {
-            builder.AllowOfflineAccess(offline);
-        }
-
-        if (seed.EnforcePolicies is { } enforce)
-        {
-            builder.EnforcePolicies(enforce);
-        }
-
-        if (seed.TokenDialect is { } dialect)
-        {
-            builder.WithTokenDialect(new TokenDialect(dialect));
-        }
-
-        foreach (var scope in seed.Scopes ?? [])
-        {
-            builder.WithScope(scope.Value ?? string.Empty, scope.Description);
-        }
-
-        return builder.Build();
+        return api.SigningAlgorithm == SigningAlgorithm.HS256 && api.SigningSecret is null
+            ? api.ToBuilder().WithGeneratedSigningSecret().Build()
+            : api;
     }
 
-    private static ApplicationDefinition BuildApplication(SeedApplication seed)
+    /// <summary>The application a client body describes (the properties application definitions model).</summary>
+    private static ApplicationDefinition BuildApplication(ClientDto client)
     {
-        var builder = Application.Define(seed.Name ?? throw new EmulatorConfigurationException("name is required."), KindOf(seed.Kind));
-        if (seed.GrantTypes is { } grantTypes)
+        var builder = Application.Define(client.Name ?? throw new EmulatorConfigurationException($"{ClientFields.Name} is required."), KindOf(client.AppType));
+        if (client.GrantTypes is { } grantTypes)
         {
             builder.WithGrantTypes(grantTypes.Select(g => new GrantType(g)));
         }
 
-        foreach (var callback in seed.Callbacks ?? [])
+        foreach (var callback in client.Callbacks ?? [])
         {
             builder.WithCallback(Uri.TryCreate(callback, UriKind.Absolute, out var uri)
                 ? uri
-                : throw new EmulatorConfigurationException($"callbacks: '{callback}' is not an absolute URL."));
+                : throw new EmulatorConfigurationException($"{ClientFields.Callbacks}: '{callback}' is not an absolute URL."));
         }
 
-        if (seed.FirstParty is { } firstParty)
+        if (client.IsFirstParty is { } firstParty)
         {
             builder.FirstParty(firstParty);
         }
@@ -227,14 +193,13 @@ internal sealed class SeedPlan
         return new PlannedAuthorization(api.Identifier, definition.Scopes);
     }
 
-    /// <summary>Application kinds in the dashboard's words, and Auth0's own <c>app_type</c> values.</summary>
-    private static ApplicationKind KindOf(string? kind) => kind switch
+    /// <summary>Auth0's <c>app_type</c> values; an application without one is a machine-to-machine application.</summary>
+    private static ApplicationKind KindOf(string? appType) => appType switch
     {
-        null or "machine_to_machine" => ApplicationKind.MachineToMachine,
-        "single_page" => ApplicationKind.SinglePage,
-        _ when new ApplicationKind(kind!).IsKnown => new ApplicationKind(kind!),
+        null => ApplicationKind.MachineToMachine,
+        _ when new ApplicationKind(appType).IsKnown => new ApplicationKind(appType),
         _ => throw new EmulatorConfigurationException(
-            $"kind: '{kind}' is not an application kind; use machine_to_machine, regular_web, single_page or native."),
+            $"{ClientFields.AppType}: '{appType}' is not an application kind; use non_interactive, regular_web, spa or native."),
     };
 
     /// <summary>Runs a builder, turning every broken rule into one line that names the entry.</summary>

@@ -9,11 +9,11 @@ internal static class SeedSources
     {
         ArgumentNullException.ThrowIfNull(options);
         var document = options.SeedFile is { } file ? SeedFileReader.Read(file) : new SeedDocument();
-        document.Apis = [.. document.Apis ?? [], .. options.Apis];
-        document.Applications = [.. document.Applications ?? [], .. options.Applications];
+        document.Apis = [.. document.Apis, .. options.Apis];
+        document.Applications = [.. document.Applications, .. options.Applications];
         foreach (var (name, authorization, source) in options.Authorizations)
         {
-            var matches = document.Applications.Where(a => a.ClientId == name || a.Name == name).ToList();
+            var matches = document.Applications.Where(a => a.Client.ClientId == name || a.Client.Name == name).ToList();
             var application = matches.Count switch
             {
                 1 => matches[0],

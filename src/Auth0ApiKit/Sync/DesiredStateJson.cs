@@ -42,12 +42,7 @@ internal static class DesiredStateJson
         var rows = dto.Apis ?? [];
         for (var i = 0; i < rows.Count; i++)
         {
-            var row = rows[i] ?? new ResourceServerDto();
-            Unknown(row.AdditionalProperties?.Keys.Where(k => ResourceServerTable.Shape.Find(k) is null), $"apis[{i}].", errors);
-            ReadOnly(row, $"apis[{i}].", errors);
-            var api = ResourceServerMapping.ToDefinition(row);
-            errors.AddRange(api.ToBuilder().Validate().Select(e => e with { Path = $"apis[{i}].{e.Path}" }));
-            apis.Add(api);
+            apis.Add(ReadApi(rows[i] ?? new ResourceServerDto(), $"apis[{i}].", errors));
         }
 
         var authorizations = new List<AuthorizationDefinition>();
@@ -71,6 +66,20 @@ internal static class DesiredStateJson
         var builder = DesiredState.Create().WithApis(apis).WithAuthorizations(authorizations);
         errors.AddRange(builder.Validate().Select(e => e with { Path = AtPosition(e.Path, positions) }));
         return errors.Count == 0 ? builder.Build() : throw new DefinitionException("desired state", errors);
+    }
+
+    /// <summary>
+    /// One API entry (a resource-server body) as a definition, kept as read: names that are not the table's, fields
+    /// the tenant sets and broken rules go to <paramref name="errors"/>, under <paramref name="prefix"/>. The emulator's
+    /// seed files read their APIs through this too.
+    /// </summary>
+    public static ApiDefinition ReadApi(ResourceServerDto row, string prefix, List<ValidationError> errors)
+    {
+        Unknown(row.AdditionalProperties?.Keys.Where(k => ResourceServerTable.Shape.Find(k) is null), prefix, errors);
+        ReadOnly(row, prefix, errors);
+        var api = ResourceServerMapping.ToDefinition(row);
+        errors.AddRange(api.ToBuilder().Validate().Select(e => e with { Path = prefix + e.Path }));
+        return api;
     }
 
     /// <summary>An error path of the authorizations that were read, at the position of that authorization in the JSON.</summary>

@@ -1,0 +1,68 @@
+using Auth0ApiKit.Applications;
+using Auth0ApiKit.Wire;
+using ApiFields = Auth0ApiKit.Wire.ResourceServerFields;
+
+namespace Auth0ApiKit.Emulator.Seeding;
+
+/// <summary>
+/// The names a seed file uses: Auth0's own (an API entry is a resource-server body, as in the sync's desired-state
+/// JSON; an application entry is a client body), and the camelCase names of earlier seed files as fixed aliases.
+/// </summary>
+internal static class SeedVocabulary
+{
+    public const string Apis = "apis";
+    public const string Applications = "applications";
+    public const string ManagementApplication = "management_application";
+    public const string Authorizations = "authorizations";
+    public const string AuthorizationApi = "api";
+
+    /// <summary>The camelCase names of earlier seed files, and Auth0's names they stand for.</summary>
+    public static IReadOnlyDictionary<string, string> Aliases { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["signingAlgorithm"] = ApiFields.SigningAlgorithm,
+        ["signingSecret"] = ApiFields.SigningSecret,
+        ["tokenLifetimeSeconds"] = ApiFields.TokenLifetime,
+        ["webTokenLifetimeSeconds"] = ApiFields.TokenLifetimeForWeb,
+        ["allowSkippingUserConsent"] = ApiFields.SkipConsent,
+        ["allowOfflineAccess"] = ApiFields.AllowOfflineAccess,
+        ["enforcePolicies"] = ApiFields.EnforcePolicies,
+        ["tokenDialect"] = ApiFields.TokenDialect,
+        [KindAlias] = ClientFields.AppType,
+        ["firstParty"] = ClientFields.IsFirstParty,
+        ["clientId"] = ClientFields.ClientId,
+        ["clientSecret"] = ClientFields.ClientSecret,
+        ["grantTypes"] = ClientFields.GrantTypes,
+        ["managementApplication"] = ManagementApplication,
+    };
+
+    /// <summary>The alias of <c>app_type</c>, which also took the dashboard's words for two kinds.</summary>
+    public const string KindAlias = "kind";
+
+    /// <summary>The dashboard's words that <see cref="KindAlias"/> took, and Auth0's <c>app_type</c> values for them.</summary>
+    public static IReadOnlyDictionary<string, string> KindWords { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["machine_to_machine"] = ApplicationKind.MachineToMachine.Value,
+        ["single_page"] = ApplicationKind.SinglePage.Value,
+    };
+
+    /// <summary>The client properties an application entry takes: those application definitions model.</summary>
+    private static readonly HashSet<string> ClientNames =
+    [
+        ClientFields.Name, ClientFields.AppType, ClientFields.ClientId, ClientFields.ClientSecret, ClientFields.GrantTypes,
+        ClientFields.Callbacks, ClientFields.IsFirstParty,
+    ];
+
+    public static bool IsDocumentName(string name) => name is Apis or Applications or ManagementApplication;
+
+    /// <summary>Every property of the resource-server table (a desired state's API entry refuses the read-only ones).</summary>
+    public static bool IsApiName(string name) => ResourceServerTable.Shape.Find(name) is not null;
+
+    public static bool IsScopeName(string name) => name is ApiFields.ScopeValue or ApiFields.ScopeDescription;
+
+    public static bool IsApplicationName(string name) => name == Authorizations || ClientNames.Contains(name);
+
+    public static bool IsAuthorizationName(string name) => name is AuthorizationApi or ApiFields.Scopes;
+
+    public static bool IsManagementApplicationName(string name) =>
+        name is ClientFields.Name or ClientFields.ClientId or ClientFields.ClientSecret or ApiFields.Scopes;
+}
