@@ -167,7 +167,7 @@ internal sealed class ClientsEndpoint
         }
 
         _store.ClientShape.AddDefaults(json, body, static (row, name, value) => ClientTable.Store(row, name, value));
-        (body.AdditionalProperties ??= new(StringComparer.Ordinal))[ClientTable.Tenant] = _tenant ??= ClientTable.TenantValue(_store.TenantName);
+        (body.AdditionalProperties ??= new(StringComparer.Ordinal))[F.Tenant] = _tenant ??= ClientTable.TenantValue(_store.TenantName);
         return body;
     }
 
@@ -175,7 +175,7 @@ internal sealed class ClientsEndpoint
     private void AddCredentials(ClientDto row)
     {
         row.ClientId = _store.Ids.ClientId();
-        row.ClientSecret = row.AppType == ClientTable.ExpressConfigurationAppType ? null : IdGenerator.ClientSecret();
+        row.ClientSecret = row.AppType == F.ExpressConfigurationAppType ? null : IdGenerator.ClientSecret();
     }
 
     internal static FakeResponse NotFound() => ManagementErrors.Error(404, "The client does not exist", "inexistent_client");
@@ -188,8 +188,8 @@ internal sealed class ClientsEndpoint
             return ManagementErrors.Error(400, "Invalid grant types: " + ClientCredentialsGrant, "invalid_body");
         }
 
-        return row.TokenEndpointAuthMethod is not null && row.AdditionalProperties?.ContainsKey(ClientTable.ClientAuthenticationMethods) == true
-            ? ManagementErrors.InvalidBody($"{F.TokenEndpointAuthMethod} and {ClientTable.ClientAuthenticationMethods} cannot both be set")
+        return row.TokenEndpointAuthMethod is not null && row.AdditionalProperties?.ContainsKey(F.ClientAuthenticationMethods) == true
+            ? ManagementErrors.InvalidBody($"{F.TokenEndpointAuthMethod} and {F.ClientAuthenticationMethods} cannot both be set")
             : null;
     }
 
@@ -206,13 +206,13 @@ internal sealed class ClientsEndpoint
 
         var copy = Copy(row);
         copy.ClientSecret = null;
-        if (row.AdditionalProperties is { } extra && (extra.ContainsKey(ClientTable.SigningKeys) || extra.ContainsKey(ClientTable.EncryptionKey)
-            || extra.ContainsKey(ClientTable.ClientAuthenticationMethods)))
+        if (row.AdditionalProperties is { } extra && (extra.ContainsKey(F.SigningKeys) || extra.ContainsKey(F.EncryptionKey)
+            || extra.ContainsKey(F.ClientAuthenticationMethods)))
         {
             copy.AdditionalProperties = new(extra, StringComparer.Ordinal);
-            copy.AdditionalProperties.Remove(ClientTable.SigningKeys);
-            copy.AdditionalProperties.Remove(ClientTable.EncryptionKey);
-            copy.AdditionalProperties.Remove(ClientTable.ClientAuthenticationMethods);
+            copy.AdditionalProperties.Remove(F.SigningKeys);
+            copy.AdditionalProperties.Remove(F.EncryptionKey);
+            copy.AdditionalProperties.Remove(F.ClientAuthenticationMethods);
         }
 
         return copy;

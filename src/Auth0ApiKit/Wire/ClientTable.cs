@@ -18,14 +18,6 @@ namespace Auth0ApiKit.Wire;
 /// </remarks>
 internal static class ClientTable
 {
-    public const string Tenant = "tenant";
-    public const string ClientAuthenticationMethods = "client_authentication_methods";
-    public const string EncryptionKey = "encryption_key";
-    public const string SigningKeys = "signing_keys";
-    public const string ResourceServerAppType = "resource_server";
-    public const string ExpressConfigurationAppType = "express_configuration";
-
-    private const string IsFirstPartyName = F.IsFirstParty;
     private const string ThirdPartySecurityMode = "third_party_security_mode";
 
     private static readonly JsonElement True = JsonElement.Parse("true");
@@ -168,11 +160,11 @@ internal static class ClientTable
         WireField.String(F.ClientId).ReadOnly(),
         WireField.String(F.ClientSecret).Length(1).UpdateOnly().IsSecret(),
         WireField.String(F.AppType).OneOf(
-            "native", "spa", "regular_web", "non_interactive", ResourceServerAppType, ExpressConfigurationAppType, "rms", "box",
+            "native", "spa", "regular_web", "non_interactive", F.ResourceServerAppType, F.ExpressConfigurationAppType, "rms", "box",
             "cloudbees", "concur", "dropbox", "mscrm", "echosign", "egnyte", "newrelic", "office365", "salesforce", "sentry",
             "sharepoint", "slack", "springcm", "zendesk", "zoom", "sso_integration", "oag"),
         WireField.String(F.LogoUri).Formatted("absolute-uri-or-empty", IsUrlOrEmpty),
-        WireField.Boolean(IsFirstPartyName).DefaultsTo(True),
+        WireField.Boolean(F.IsFirstParty).DefaultsTo(True),
         WireField.Boolean("is_token_endpoint_ip_header_trusted").DefaultsTo(False),
         WireField.Boolean("oidc_conformant").DefaultsTo(OidcConformantFor),
         Urls(F.Callbacks, "callback-url").DefaultsTo(CallbacksFor),
@@ -182,7 +174,7 @@ internal static class ClientTable
         WireField.Array("allowed_clients", WireField.String("items").Length(1)),
         Urls(F.AllowedLogoutUrls, "url-with-placeholders"),
         WireField.Object("jwt_configuration", JwtConfigurationShape).DeepMerged().DefaultsTo(JwtConfigurationFor),
-        WireField.ObjectArray(SigningKeys, new WireShape { Open = true }).ReadOnly().IsSecret().DefaultsTo(SigningKeysDefault()),
+        WireField.ObjectArray(F.SigningKeys, new WireShape { Open = true }).ReadOnly().IsSecret().DefaultsTo(SigningKeysDefault()),
         WireField.Boolean("sso"),
         WireField.Boolean("sso_disabled").DefaultsTo(False),
         WireField.Boolean("cross_origin_authentication").DefaultsTo(False),
@@ -200,7 +192,7 @@ internal static class ClientTable
         WireField.Object("mobile", MobileShape).DeepMerged(),
         WireField.Object("native_social_login", NativeSocialLoginShape).DeepMerged(),
         WireField.Object("addons", AddonsShape).OnUpdate(f => f.IsNullable()),
-        WireField.Object(EncryptionKey, new WireShape(WireField.String("pub"), WireField.String("cert"), WireField.String("subject")) { Open = true })
+        WireField.Object(F.EncryptionKey, new WireShape(WireField.String("pub"), WireField.String("cert"), WireField.String("subject")) { Open = true })
             .IsNullable().IsSecret(),
         WireField.Object("default_organization", new WireShape(
             WireField.String("organization_id").IsRequired(),
@@ -222,7 +214,7 @@ internal static class ClientTable
                 WireField.ObjectArray("credentials", PublicKeyCredentialShape), WireField.Boolean("required")))
             .OnUpdate(f => WireField.Object(f.Name, new WireShape(
                 WireField.ObjectArray("credentials", CredentialReferenceShape), WireField.Boolean("required"))).IsNullable()),
-        WireField.Object(ClientAuthenticationMethods, ClientAuthenticationMethodsShape).IsSecret()
+        WireField.Object(F.ClientAuthenticationMethods, ClientAuthenticationMethodsShape).IsSecret()
             .OnUpdate(f => f with { Shape = ClientAuthenticationMethodReferencesShape, Nullable = true }),
         WireField.Boolean("require_pushed_authorization_requests"),
         WireField.Boolean("require_proof_of_possession"),
@@ -238,7 +230,7 @@ internal static class ClientTable
         NewerObject("token_vault_privileged_access"),
         NewerObject("anonymous_sessions"),
         NewerObject("b2b_integration_configuration"),
-        WireField.String(Tenant).ReadOnly(),
+        WireField.String(F.Tenant).ReadOnly(),
         WireField.Boolean("global").ReadOnly().DefaultsTo(False),
         WireField.Boolean("callback_url_template").ReadOnly().DefaultsTo(False))
     { MinUpdateProperties = 1 };
@@ -291,8 +283,8 @@ internal static class ClientTable
 
     /// <summary>Auth0's grant types for a create without them: only <c>token_endpoint_auth_method</c> <c>none</c> leaves out client credentials.</summary>
     private static JsonElement? GrantTypesFor(JsonElement body) =>
-        Is(body, F.AppType, ResourceServerAppType) ? NoGrantTypes
-        : Is(body, F.AppType, ExpressConfigurationAppType) ? ExpressGrantTypes
+        Is(body, F.AppType, F.ResourceServerAppType) ? NoGrantTypes
+        : Is(body, F.AppType, F.ExpressConfigurationAppType) ? ExpressGrantTypes
         : HasAuthMethod(body, F.AuthMethodNone) ? PublicGrantTypes
         : IsThirdParty(body) && Is(body, ThirdPartySecurityMode, "strict") ? StrictThirdPartyGrantTypes
         : AllGrantTypes;
@@ -312,7 +304,7 @@ internal static class ClientTable
 
     private static JsonElement? ThirdPartySecurityModeFor(JsonElement body) => IsThirdParty(body) ? Permissive : null;
 
-    private static JsonElement? CallbacksFor(JsonElement body) => Is(body, F.AppType, ExpressConfigurationAppType) ? ExpressCallbacks : null;
+    private static JsonElement? CallbacksFor(JsonElement body) => Is(body, F.AppType, F.ExpressConfigurationAppType) ? ExpressCallbacks : null;
 
     /// <summary>
     /// A refresh-token policy as Auth0 returns it: non-rotating and non-expiring; third-party clients' tokens expire when
@@ -356,10 +348,10 @@ internal static class ClientTable
     }
 
     private static bool IsRs256Kind(JsonElement body) =>
-        Is(body, F.AppType, ResourceServerAppType) || Is(body, F.AppType, ExpressConfigurationAppType);
+        Is(body, F.AppType, F.ResourceServerAppType) || Is(body, F.AppType, F.ExpressConfigurationAppType);
 
     private static bool IsThirdParty(JsonElement body) =>
-        body.TryGetProperty(IsFirstPartyName, out var value) && value.ValueKind == JsonValueKind.False;
+        body.TryGetProperty(F.IsFirstParty, out var value) && value.ValueKind == JsonValueKind.False;
 
     private static bool Is(JsonElement body, string name, string text) =>
         body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.ValueEquals(text);
