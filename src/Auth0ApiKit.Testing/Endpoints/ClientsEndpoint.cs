@@ -1,7 +1,7 @@
-using Auth0ApiKit.Applications;
+using System.Text.Json;
 using Auth0ApiKit.Testing.Store;
-using Auth0ApiKit.Validation;
 using Auth0ApiKit.Wire;
+using Auth0ApiKit.Wire.Schema;
 using F = Auth0ApiKit.Wire.ClientFields;
 
 namespace Auth0ApiKit.Testing.Endpoints;
@@ -9,28 +9,12 @@ namespace Auth0ApiKit.Testing.Endpoints;
 /// <summary><c>/api/v2/clients</c>: list, get, create, update, delete applications and rotate their secrets.</summary>
 internal sealed class ClientsEndpoint
 {
-    private static readonly IReadOnlyList<string> AuthMethods = [F.AuthMethodNone, F.AuthMethodSecretPost, F.AuthMethodSecretBasic];
-
-    private static readonly BodySchema CreateSchema = new(
-    [
-        new(F.Name, FieldType.String),
-        new(F.Description, FieldType.String),
-        new(F.AppType, FieldType.String),
-        new(F.GrantTypes, FieldType.StringArray),
-        new(F.Callbacks, FieldType.StringArray),
-        new(F.AllowedLogoutUrls, FieldType.StringArray),
-        new(F.WebOrigins, FieldType.StringArray),
-        new(F.AllowedOrigins, FieldType.StringArray),
-        new(F.IsFirstParty, FieldType.Boolean),
-        new(F.TokenEndpointAuthMethod, FieldType.String),
-        new(F.ClientMetadata, FieldType.Object),
-        new(F.LogoUri, FieldType.String),
-    ]);
-
-    /// <summary>A PATCH may also set the secret (which a create may not), given <c>update:client_keys</c>.</summary>
-    private static readonly BodySchema UpdateSchema = CreateSchema.With(new SchemaField(F.ClientSecret, FieldType.String));
+    private const string ClientCredentialsGrant = "client_credentials";
 
     private readonly TenantStore _store;
+
+    /// <summary>The tenant's <c>tenant</c> value, made at the first create.</summary>
+    private JsonElement? _tenant;
 
     public ClientsEndpoint(TenantStore store) => _store = store;
 
@@ -116,26 +100,27 @@ internal sealed class ClientsEndpoint
     }
 
     public FakeResponse Create(FakeRequest request) =>
-        JsonBody.Read(request, CreateSchema, WireJson.Context.ClientDto, out var body) ?? Create(body!);
+        JsonBody.Read(request, _store.ClientShape, WireOperation.Create, out var body) ?? Insert(body.Deserialize(WireJson.Context.ClientDto)!, body);
 
-    /// <summary>Creates from a body that already has the right shape (the HTTP path, or seeding from the tenant's face).</summary>
+    /// <summary>Creates from a typed body (seeding from the tenant's face), checked by the same table as a request; the row is made from <paramref name="body"/>.</summary>
     public FakeResponse Create(ClientDto body)
     {
-        var errors = new List<ValidationError>();
-        if (body.Name is null)
-        {
-            errors.Add(Rules.Required(F.Name, "the name"));
-        }
+        var json = JsonSerializer.SerializeToElement(body, WireJson.Context.ClientDto);
+        return _store.ClientShape.Check(json, WireOperation.Create) is { } mistake ? ManagementErrors.InvalidBody(mistake) : Insert(body, json);
+    }
 
-        CheckFields(body, errors);
-        if (RuleResponses.FirstOrNull(errors) is { } ruleError)
+    /// <summary>Stores a checked create body (<paramref name="body"/> typed, <paramref name="json"/> as sent) with Auth0's defaults.</summary>
+    private FakeResponse Insert(ClientDto body, JsonElement json)
+    {
+        var row = WithDefaults(body, json);
+        if (CheckRules(row) is { } ruleError)
         {
             return ruleError;
         }
 
         lock (_store.Gate)
         {
-            var row = NewClient(_store.Ids, body);
+            AddCredentials(row);
             _store.AddClient(row);
             return FakeResponse.Json(201, row, WireJson.Context.ClientDto);
         }
@@ -144,12 +129,12 @@ internal sealed class ClientsEndpoint
     /// <summary>Merges a PATCH; writing <c>client_secret</c> needs <paramref name="mayWriteSecret"/> (<c>update:client_keys</c>).</summary>
     public FakeResponse Update(FakeRequest request, string clientId, bool withSecret, bool mayWriteSecret)
     {
-        if (JsonBody.Read(request, UpdateSchema, WireJson.Context.ClientDto, CheckFields, out var body) is { } bodyError)
+        if (JsonBody.Read(request, _store.ClientShape, WireOperation.Update, out var patch) is { } bodyError)
         {
             return bodyError;
         }
 
-        if (body!.ClientSecret is not null && !mayWriteSecret)
+        if (patch.TryGetProperty(F.ClientSecret, out _) && !mayWriteSecret)
         {
             return ManagementErrors.InsufficientScope("update:client_keys");
         }
@@ -161,18 +146,13 @@ internal sealed class ClientsEndpoint
                 return NotFound();
             }
 
-            var merged = new ClientDto
+            var stored = JsonSerializer.SerializeToElement(current, WireJson.Context.ClientDto);
+            var merged = _store.ClientShape.Merge(stored, patch).Deserialize(WireJson.Context.ClientDto)!;
+            if (CheckRules(merged) is { } ruleError)
             {
-                ClientId = current.ClientId,
-                ClientSecret = body.ClientSecret ?? current.ClientSecret,
-                Name = body.Name ?? current.Name,
-                AppType = body.AppType ?? current.AppType,
-                GrantTypes = body.GrantTypes ?? current.GrantTypes,
-                TokenEndpointAuthMethod = body.TokenEndpointAuthMethod ?? current.TokenEndpointAuthMethod,
-                IsFirstParty = body.IsFirstParty ?? current.IsFirstParty,
-                Callbacks = body.Callbacks ?? current.Callbacks,
-                AdditionalProperties = MergeExtra(current.AdditionalProperties, body.AdditionalProperties),
-            };
+                return ruleError;
+            }
+
             _store.ReplaceClient(merged);
             return FakeResponse.Json(200, Present(merged, withSecret), WireJson.Context.ClientDto);
         }
@@ -213,23 +193,45 @@ internal sealed class ClientsEndpoint
         }
     }
 
-    /// <summary>A new client with Auth0's defaults for its kind.</summary>
-    public static ClientDto NewClient(IdGenerator ids, ClientDto body)
+    /// <summary>A new client as the face seeds it (the caller may then set its id and secret), with Auth0's defaults.</summary>
+    public ClientDto NewClient(ClientDto body)
     {
-        var kind = body.AppType is null ? ApplicationKind.RegularWeb : new ApplicationKind(body.AppType);
-        var isPublic = kind.IsPublicClient;
-        return new ClientDto
+        var row = WithDefaults(body, JsonSerializer.SerializeToElement(body, WireJson.Context.ClientDto));
+        lock (_store.Gate)
         {
-            ClientId = ids.ClientId(),
-            ClientSecret = IdGenerator.ClientSecret(),
-            Name = body.Name,
-            AppType = kind.Value,
-            GrantTypes = body.GrantTypes ?? [.. kind.DefaultGrantTypes.Select(g => g.Value)],
-            TokenEndpointAuthMethod = body.TokenEndpointAuthMethod ?? (isPublic ? F.AuthMethodNone : F.AuthMethodSecretPost),
-            IsFirstParty = body.IsFirstParty ?? true,
-            Callbacks = body.Callbacks ?? [],
-            AdditionalProperties = body.AdditionalProperties,
-        };
+            AddCredentials(row);
+        }
+
+        return row;
+    }
+
+    /// <summary>
+    /// The row a create stores, made from <paramref name="body"/>: what was sent (a <c>null</c> dropped), Auth0's
+    /// defaults for what was not, and the tenant's name.
+    /// </summary>
+    private ClientDto WithDefaults(ClientDto body, JsonElement json)
+    {
+        if (body.AdditionalProperties is { } sent)
+        {
+            foreach (var (name, value) in sent)
+            {
+                if (value.ValueKind == JsonValueKind.Null)
+                {
+                    sent.Remove(name);
+                }
+            }
+        }
+
+        _store.ClientShape.AddDefaults(json, body, static (row, name, value) => ClientTable.Store(row, name, value));
+        (body.AdditionalProperties ??= new(StringComparer.Ordinal))[F.Tenant] = _tenant ??= ClientTable.TenantValue(_store.TenantName);
+        return body;
+    }
+
+    /// <summary>Gives a new client its id and a secret (none for Express configuration clients, as Auth0); under the store's lock.</summary>
+    private void AddCredentials(ClientDto row)
+    {
+        row.ClientId = _store.Ids.ClientId();
+        row.ClientSecret = row.AppType == F.ExpressConfigurationAppType ? null : IdGenerator.ClientSecret();
     }
 
     /// <summary>Reads <c>fields</c> + <c>include_fields</c>, checked against the names Auth0 allows; projected clients carry <c>tenant</c>.</summary>
@@ -238,30 +240,23 @@ internal sealed class ClientsEndpoint
 
     internal static FakeResponse NotFound() => ManagementErrors.Error(404, "The client does not exist", "inexistent_client");
 
-    private static void CheckFields(ClientDto body, List<ValidationError> errors)
+    /// <summary>Auth0's rules across properties, checked on the client a write would leave.</summary>
+    private static FakeResponse? CheckRules(ClientDto row)
     {
-        if (body.Name is not null && body.Name.Length == 0)
+        if (row.TokenEndpointAuthMethod == F.AuthMethodNone && row.GrantTypes?.Contains(ClientCredentialsGrant, StringComparer.Ordinal) == true)
         {
-            errors.Add(Rules.TooShort(F.Name, "the name", 0, 1));
+            return ManagementErrors.Error(400, "Invalid grant types: " + ClientCredentialsGrant, "invalid_body");
         }
 
-        if (body.ClientSecret is not null && body.ClientSecret.Length == 0)
-        {
-            errors.Add(Rules.TooShort(F.ClientSecret, "the client secret", 0, 1));
-        }
-
-        if (body.AppType is not null && !ApplicationKind.KnownValues.Contains(body.AppType, StringComparer.Ordinal))
-        {
-            errors.Add(Rules.NotOneOf(F.AppType, "the application type", body.AppType, ApplicationKind.KnownValues, RuleOrigin.Auth0));
-        }
-
-        if (body.TokenEndpointAuthMethod is not null && !AuthMethods.Contains(body.TokenEndpointAuthMethod, StringComparer.Ordinal))
-        {
-            errors.Add(Rules.NotOneOf(F.TokenEndpointAuthMethod, "the token endpoint authentication method", body.TokenEndpointAuthMethod, AuthMethods, RuleOrigin.Auth0));
-        }
+        return row.TokenEndpointAuthMethod is not null && row.AdditionalProperties?.ContainsKey(F.ClientAuthenticationMethods) == true
+            ? ManagementErrors.InvalidBody($"{F.TokenEndpointAuthMethod} and {F.ClientAuthenticationMethods} cannot both be set")
+            : null;
     }
 
-    /// <summary>The client as a read shows it: the secret only for tokens with <c>read:client_keys</c>.</summary>
+    /// <summary>
+    /// The client as a read shows it: the secret, keys and credentials (<c>encryption_key</c>, <c>signing_keys</c>,
+    /// <c>client_authentication_methods</c>) only for tokens with <c>read:client_keys</c>.
+    /// </summary>
     private static ClientDto Present(ClientDto row, bool withSecret)
     {
         if (withSecret)
@@ -271,6 +266,15 @@ internal sealed class ClientsEndpoint
 
         var copy = Copy(row);
         copy.ClientSecret = null;
+        if (row.AdditionalProperties is { } extra && (extra.ContainsKey(F.SigningKeys) || extra.ContainsKey(F.EncryptionKey)
+            || extra.ContainsKey(F.ClientAuthenticationMethods)))
+        {
+            copy.AdditionalProperties = new(extra, StringComparer.Ordinal);
+            copy.AdditionalProperties.Remove(F.SigningKeys);
+            copy.AdditionalProperties.Remove(F.EncryptionKey);
+            copy.AdditionalProperties.Remove(F.ClientAuthenticationMethods);
+        }
+
         return copy;
     }
 
@@ -286,21 +290,4 @@ internal sealed class ClientsEndpoint
         Callbacks = row.Callbacks,
         AdditionalProperties = row.AdditionalProperties,
     };
-
-    private static Dictionary<string, System.Text.Json.JsonElement>? MergeExtra(
-        Dictionary<string, System.Text.Json.JsonElement>? current, Dictionary<string, System.Text.Json.JsonElement>? patch)
-    {
-        if (patch is null)
-        {
-            return current;
-        }
-
-        var merged = current is null ? new Dictionary<string, System.Text.Json.JsonElement>(StringComparer.Ordinal) : new(current, StringComparer.Ordinal);
-        foreach (var (key, value) in patch)
-        {
-            merged[key] = value;
-        }
-
-        return merged;
-    }
 }

@@ -148,8 +148,9 @@ internal sealed class TokenEndpoint
             return null;
         }
 
-        var isPublic = client.TokenEndpointAuthMethod == ClientFields.AuthMethodNone || new ApplicationKind(client.AppType ?? string.Empty).IsPublicClient;
-        if (!requireSecret && isPublic && clientSecret is null)
+        // Only token_endpoint_auth_method "none" makes a public client, as in Auth0: a client without it (whatever its
+        // app_type, a SPA created without one included) is confidential and authenticates with its secret.
+        if (!requireSecret && client.TokenEndpointAuthMethod == ClientFields.AuthMethodNone && clientSecret is null)
         {
             return client;
         }

@@ -65,7 +65,7 @@ public sealed class FakeTenantApplications
                 throw new FakeTenantException(409, $"An application with client id {clientId} already exists.");
             }
 
-            var row = ClientsEndpoint.NewClient(_store.Ids, ClientMapping.ToCreateBody(application));
+            var row = _endpoint.NewClient(ClientMapping.ToCreateBody(application));
             row.ClientId = clientId;
             row.ClientSecret = clientSecret.Reveal();
             _store.AddClient(row);

@@ -38,6 +38,19 @@ internal sealed class TenantStore
     /// <summary>The field table resource-server writes are checked, defaulted and merged with (a test may add a row).</summary>
     public WireShape ResourceServerShape { get; init; } = ResourceServerTable.Shape;
 
+    /// <summary>The field table client writes are checked, defaulted and merged with (a test may add a row).</summary>
+    public WireShape ClientShape { get; init; } = ClientTable.Shape;
+
+    /// <summary>
+    /// The tenant's name, which Auth0 returns in every client's <c>tenant</c>: the first label of its domain (by
+    /// default that of the management audience's host).
+    /// </summary>
+    public string TenantName
+    {
+        get => field ??= FirstLabel(new Uri(ManagementAudience).Host);
+        init => field = FirstLabel(value);
+    }
+
     /// <summary>The lock that guards every table.</summary>
     public object Gate { get; } = new();
 
@@ -61,6 +74,8 @@ internal sealed class TenantStore
 
     /// <summary>Refresh tokens by value.</summary>
     public Dictionary<string, RefreshTokenGrant> RefreshTokens { get; } = new(StringComparer.Ordinal);
+
+    private static string FirstLabel(string domain) => domain.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot ? domain[..dot] : domain;
 
     public ResourceServerDto? FindResourceServerByIdentifier(string identifier) =>
         _resourceServerIdByIdentifier.TryGetValue(identifier, out var id) && ResourceServers.TryGet(id, out var row) ? row : null;

@@ -31,4 +31,16 @@ internal static class ClientFields
 
     /// <summary><c>true</c> on the tenant's global client ("All Applications") only: it is no application anyone defines.</summary>
     public const string Global = "global";
+    public const string ClientAuthenticationMethods = "client_authentication_methods";
+    public const string EncryptionKey = "encryption_key";
+    public const string SigningKeys = "signing_keys";
+
+    /// <summary>The tenant's name, which Auth0 adds to every client it returns.</summary>
+    public const string Tenant = "tenant";
+
+    /// <summary>The <c>app_type</c> of a client that represents an API; Auth0 gives it no grant types and RS256 tokens.</summary>
+    public const string ResourceServerAppType = "resource_server";
+
+    /// <summary>The <c>app_type</c> of an Okta Express configuration client; Auth0 gives it no secret.</summary>
+    public const string ExpressConfigurationAppType = "express_configuration";
 }

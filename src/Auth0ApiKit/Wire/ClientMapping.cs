@@ -5,12 +5,18 @@ namespace Auth0ApiKit.Wire;
 /// <summary>Maps between <see cref="ApplicationDefinition"/> and <see cref="ClientDto"/>.</summary>
 internal static class ClientMapping
 {
-    /// <summary>The body of a create: every setting the definition sets, and nothing else.</summary>
+    /// <summary>
+    /// The body of a create, as the dashboard sends it: the definition's settings, with the kind's grant types and
+    /// token endpoint authentication method sent explicitly (<c>none</c> for single-page and native applications,
+    /// <c>client_secret_post</c> otherwise), since a tenant's own defaults for a body without them differ by kind
+    /// (a machine-to-machine application would get four grant types, a single-page one a secret).
+    /// </summary>
     public static ClientDto ToCreateBody(ApplicationDefinition application) => new()
     {
         Name = application.Name,
         AppType = application.Kind.Value,
-        GrantTypes = application.GrantTypes?.Select(g => g.Value).ToList(),
+        GrantTypes = [.. application.EffectiveGrantTypes.Select(g => g.Value)],
+        TokenEndpointAuthMethod = application.Kind.IsPublicClient ? ClientFields.AuthMethodNone : ClientFields.AuthMethodSecretPost,
         Callbacks = application.Callbacks?.Select(c => c.AbsoluteUri).ToList(),
         IsFirstParty = application.IsFirstParty,
     };

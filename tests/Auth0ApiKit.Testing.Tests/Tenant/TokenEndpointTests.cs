@@ -153,6 +153,29 @@ public class TokenEndpointTests
     }
 
     [Fact]
+    public async Task Only_token_endpoint_auth_method_none_makes_a_public_client_a_spa_without_it_needs_its_secret()
+    {
+        _tenant.Apis.Add(Api.Define("Offline").WithIdentifier("urn:offline").AllowOfflineAccess().Build());
+        var token = await ManagementTokenAsync(_tenant, _http);
+        async Task<(string Id, string Secret)> Create(string body)
+        {
+            var created = await Json(await _http.SendAsync(HttpMethod.Post, "api/v2/clients", token, body));
+            return (created.GetProperty("client_id").GetString()!, created.GetProperty("client_secret").GetString()!);
+        }
+
+        var confidentialSpa = await Create("""{"name":"old spa","app_type":"spa"}""");
+        var publicSpa = await Create("""{"name":"spa","app_type":"spa","token_endpoint_auth_method":"none"}""");
+        async Task<HttpStatusCode> RefreshWithoutSecret((string Id, string Secret) client)
+        {
+            var refreshToken = _tenant.Tokens.ForUser(client.Id, "urn:offline", "auth0|1", ["offline_access"]).RefreshToken!.Reveal();
+            return (await PostForm(("grant_type", "refresh_token"), ("client_id", client.Id), ("refresh_token", refreshToken))).StatusCode;
+        }
+
+        (await RefreshWithoutSecret(confidentialSpa)).Should().Be(HttpStatusCode.Unauthorized, "a SPA created without token_endpoint_auth_method is confidential");
+        (await RefreshWithoutSecret(publicSpa)).Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task The_jwks_and_openid_configuration_describe_the_tenant()
     {
         var jwks = await Json(await _http.GetAsync(".well-known/jwks.json").WaitAsync(Bound));

@@ -33,7 +33,9 @@ public sealed class ApplicationsClientTests : IDisposable
         created.ClientSecret!.Reveal().Should().Be(_scenario.Tenant.Applications.Find(created.ClientId)!.ClientSecret.Reveal());
         created.ToString().Should().NotContain(created.ClientSecret.Reveal());
         var post = _scenario.Calls("POST", "clients").Should().ContainSingle().Subject;
-        post.RequestBody.Should().Be($$"""{"name":"Billing","app_type":"{{kind}}"}""");
+        post.RequestBody.Should().Be(
+            $$"""{"name":"Billing","app_type":"{{kind}}","grant_types":[{{string.Join(',', grantTypes.Select(g => $"\"{g}\""))}}],"token_endpoint_auth_method":"{{authMethod}}"}""",
+            "the kind's grant types and authentication method are sent, as the dashboard does: a tenant's own defaults differ");
         post.ResponseBody.Should().Contain("\"client_secret\":\"***\"").And.Contain($"\"token_endpoint_auth_method\":\"{authMethod}\"");
     }
 
@@ -49,7 +51,7 @@ public sealed class ApplicationsClientTests : IDisposable
         created.Definition.IsFirstParty.Should().BeFalse();
         created.Definition.Callbacks.Should().Equal(new Uri("https://portal.example.com/callback"));
         _scenario.Calls("POST", "clients").Single().RequestBody.Should().Be(
-            """{"name":"Portal","app_type":"regular_web","grant_types":["authorization_code"],"is_first_party":false,"callbacks":["https://portal.example.com/callback"]}""");
+            """{"name":"Portal","app_type":"regular_web","grant_types":["authorization_code"],"token_endpoint_auth_method":"client_secret_post","is_first_party":false,"callbacks":["https://portal.example.com/callback"]}""");
     }
 
     [Fact]

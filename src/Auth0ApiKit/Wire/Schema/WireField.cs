@@ -21,9 +21,6 @@ internal sealed record WireField(string Name, WireKind Kind)
     /// <summary><c>null</c> is accepted and removes the property.</summary>
     public bool Nullable { get; init; }
 
-    /// <summary>With <see cref="Nullable"/>: only an update accepts <c>null</c> (Auth0's create schema does not).</summary>
-    public bool NullOnlyOnUpdate { get; init; }
-
     public WirePatch Patch { get; init; }
 
     /// <summary>An update of a system object may change it.</summary>
@@ -54,6 +51,8 @@ internal sealed record WireField(string Name, WireKind Kind)
     /// <summary>The rule of each item of an array.</summary>
     public WireField? Items { get; init; }
 
+    public int? MinItems { get; init; }
+
     public int? MaxItems { get; init; }
 
     public bool UniqueItems { get; init; }
@@ -74,6 +73,9 @@ internal sealed record WireField(string Name, WireKind Kind)
 
     /// <summary>Auth0's description of the property, which its validation errors end with.</summary>
     public string? Description { get; init; }
+
+    /// <summary>The rule an update checks instead, where Auth0's update schema differs from its create schema.</summary>
+    public WireField? UpdateRule { get; init; }
 
     public static WireField String(string name) => new(name, WireKind.String);
 
@@ -111,6 +113,8 @@ internal sealed record WireField(string Name, WireKind Kind)
 
     public WireField Formatted(string format, Func<string, bool> matches) => this with { Format = (format, matches) };
 
+    public WireField MinCount(int minimum) => this with { MinItems = minimum };
+
     public WireField MaxCount(int maximum) => Kind == WireKind.Array ? this with { MaxItems = maximum } : this with { MaxProperties = maximum };
 
     public WireField Unique() => this with { UniqueItems = true };
@@ -120,7 +124,7 @@ internal sealed record WireField(string Name, WireKind Kind)
     public WireField IsNullable() => this with { Nullable = true };
 
     /// <summary><c>null</c> is accepted on update only, where it removes the property.</summary>
-    public WireField NullableOnUpdate() => this with { Nullable = true, NullOnlyOnUpdate = true };
+    public WireField NullableOnUpdate() => OnUpdate(f => f.IsNullable());
 
     public WireField CreateOnly() => this with { Access = WireAccess.CreateOnly };
 
@@ -143,8 +147,20 @@ internal sealed record WireField(string Name, WireKind Kind)
 
     public WireField Described(string description) => this with { Description = description };
 
+    /// <summary>
+    /// This row with a different rule for updates (<c>f =&gt; f.IsNullable()</c> where only the update schema allows
+    /// <c>null</c>); set it last, after every rule both operations share.
+    /// </summary>
+    public WireField OnUpdate(Func<WireField, WireField> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return this with { UpdateRule = change(this) };
+    }
+
     /// <summary>The default, as JSON text (<c>"86400"</c>, <c>"{\"secret_encoded\":false}"</c>), parsed once.</summary>
     public WireField DefaultsTo(string json) => this with { Default = JsonElement.Parse(json) };
+
+    public WireField DefaultsTo(JsonElement value) => this with { Default = value };
 
     public WireField DefaultsTo(Func<JsonElement, JsonElement?> compute) => this with { DefaultFrom = compute };
 
@@ -154,7 +170,12 @@ internal sealed record WireField(string Name, WireKind Kind)
     /// <summary>Checks one value at <paramref name="path"/> (whose text is built only on a mistake).</summary>
     public WireMistake? Check(JsonElement value, WireOperation operation, in WirePath path)
     {
-        var nullable = Nullable && (!NullOnlyOnUpdate || operation != WireOperation.Create);
+        if (operation != WireOperation.Create && UpdateRule is { } onUpdate)
+        {
+            return onUpdate.Check(value, operation, path);
+        }
+
+        var nullable = Nullable;
         if (value.ValueKind == JsonValueKind.Null)
         {
             return nullable ? null : Mistake($"Expected type {WireKinds.NameOf(Kind)} but found type null", path);
@@ -224,6 +245,11 @@ internal sealed record WireField(string Name, WireKind Kind)
     {
         // As z-schema: the array's own rules first, then its items, of which it reports the last one that fails.
         var count = value.GetArrayLength();
+        if (MinItems is { } min && count < min)
+        {
+            return Mistake($"Array is too short ({count}), minimum {min}", path);
+        }
+
         if (MaxItems is { } max && count > max)
         {
             return Mistake($"Array is too long ({count}), maximum {max}", path);

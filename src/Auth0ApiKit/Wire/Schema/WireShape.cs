@@ -16,11 +16,18 @@ internal sealed class WireShape
 
     private readonly FrozenDictionary<string, WireField> _byName;
 
+    /// <summary>The rows a create may add something to: those with a default, and objects whose own rows have one.</summary>
+    private readonly WireField[] _defaulted;
+
     public WireShape(params IEnumerable<WireField> fields)
     {
         Fields = [.. fields];
         _byName = Fields.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+        _defaulted = [.. Fields.Where(f => f.Default is not null || f.DefaultFrom is not null || f.Shape?.HasDefaults == true)];
     }
+
+    /// <summary>Whether a create fills in anything this table's body leaves out.</summary>
+    public bool HasDefaults => _defaulted.Length > 0;
 
     /// <summary>The properties in Auth0's order.</summary>
     public ImmutableArray<WireField> Fields { get; }
@@ -31,6 +38,12 @@ internal sealed class WireShape
     /// <summary>How many properties an update must carry at least (Auth0's <c>minProperties</c> on PATCH).</summary>
     public int MinUpdateProperties { get; init; }
 
+    /// <summary>How many properties the object must have at least, on every write (a nested <c>minProperties</c>).</summary>
+    public int MinProperties { get; init; }
+
+    /// <summary>How many properties the object may have at most (<c>maxProperties</c>), or null for no limit.</summary>
+    public int? MaxProperties { get; init; }
+
     public WireField? Find(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>This table with <paramref name="field"/> added, or replacing the row of the same name.</summary>
@@ -39,6 +52,8 @@ internal sealed class WireShape
         {
             Open = Open,
             MinUpdateProperties = MinUpdateProperties,
+            MinProperties = MinProperties,
+            MaxProperties = MaxProperties,
         };
 
     /// <summary>
@@ -77,6 +92,16 @@ internal sealed class WireShape
             return new($"Additional properties not allowed: {string.Join(',', refused)}", path.ToString());
         }
 
+        if (count < MinProperties)
+        {
+            return new($"Too few properties defined ({count}), minimum {MinProperties}", path.ToString());
+        }
+
+        if (count > MaxProperties)
+        {
+            return new($"Too many properties defined ({count}), maximum {MaxProperties}", path.ToString());
+        }
+
         if (operation == WireOperation.Create)
         {
             foreach (var field in Fields)
@@ -104,8 +129,8 @@ internal sealed class WireShape
     };
 
     /// <summary>
-    /// The object a create stores: the body's properties (a <c>null</c> one dropped), then every absent property that
-    /// has a default, in table order.
+    /// The object a create stores: the body's properties (a <c>null</c> one dropped, a sent object completed with its
+    /// own defaults), then every absent property that has a default, in table order.
     /// </summary>
     public JsonElement WithDefaults(JsonElement body) => JsonElement.Parse(WriteWithDefaults(body).WrittenSpan);
 
@@ -117,28 +142,82 @@ internal sealed class WireShape
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            writer.WriteStartObject();
-            foreach (var property in body.EnumerateObject())
-            {
-                if (property.Value.ValueKind != JsonValueKind.Null)
-                {
-                    property.WriteTo(writer);
-                }
-            }
-
-            foreach (var field in Fields)
-            {
-                if (!body.TryGetProperty(field.Name, out _) && field.DefaultFor(body) is { } value)
-                {
-                    writer.WritePropertyName(field.Name);
-                    value.WriteTo(writer);
-                }
-            }
-
-            writer.WriteEndObject();
+            WriteWithDefaults(writer, body);
         }
 
         return buffer;
+    }
+
+    private void WriteWithDefaults(Utf8JsonWriter writer, JsonElement body)
+    {
+        writer.WriteStartObject();
+        foreach (var property in body.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            if (Find(property.Name)?.Shape is { HasDefaults: true } shape && property.Value.ValueKind == JsonValueKind.Object)
+            {
+                writer.WritePropertyName(property.Name);
+                shape.WriteWithDefaults(writer, property.Value);
+            }
+            else
+            {
+                property.WriteTo(writer);
+            }
+        }
+
+        foreach (var field in _defaulted)
+        {
+            if (!body.TryGetProperty(field.Name, out _) && field.DefaultFor(body) is { } value)
+            {
+                writer.WritePropertyName(field.Name);
+                value.WriteTo(writer);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Hands <paramref name="add"/> what a create stores beyond <paramref name="body"/>, without writing the body
+    /// again: each absent property's default (shared, never parsed per call), and each sent object that misses one of
+    /// its own defaults, completed. The fast path for stores that keep a typed row rather than the JSON.
+    /// </summary>
+    public void AddDefaults<TState>(JsonElement body, TState state, Action<TState, string, JsonElement> add)
+    {
+        ArgumentNullException.ThrowIfNull(add);
+        foreach (var field in _defaulted)
+        {
+            if (!body.TryGetProperty(field.Name, out var sent))
+            {
+                if (field.DefaultFor(body) is { } value)
+                {
+                    add(state, field.Name, value);
+                }
+            }
+            else if (field.Shape is { HasDefaults: true } shape && sent.ValueKind == JsonValueKind.Object && shape.MissesDefault(sent))
+            {
+                add(state, field.Name, shape.WithDefaults(sent));
+            }
+        }
+    }
+
+    private bool MissesDefault(JsonElement body)
+    {
+        foreach (var field in _defaulted)
+        {
+            if (body.TryGetProperty(field.Name, out var sent)
+                ? field.Shape is { HasDefaults: true } shape && sent.ValueKind == JsonValueKind.Object && shape.MissesDefault(sent)
+                : field.DefaultFor(body) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
