@@ -231,7 +231,7 @@ internal static class ClientTable
         NewerObject("anonymous_sessions"),
         NewerObject("b2b_integration_configuration"),
         WireField.String(F.Tenant).ReadOnly(),
-        WireField.Boolean("global").ReadOnly().DefaultsTo(False),
+        WireField.Boolean(F.Global).ReadOnly().DefaultsTo(False),
         WireField.Boolean("callback_url_template").ReadOnly().DefaultsTo(False))
     { MinUpdateProperties = 1 };
 

@@ -126,7 +126,7 @@ public class ClientListFilterTests
     };
 
     private static List<string> Names(JsonElement clients) =>
-        [.. clients.EnumerateArray().Where(c => !c.TryGetProperty("global", out _)).Select(c => c.GetProperty("name").GetString()!)];
+        [.. clients.EnumerateArray().Where(c => !(c.TryGetProperty("global", out var global) && global.GetBoolean())).Select(c => c.GetProperty("name").GetString()!)];
 
     private void Add(string key, string body) =>
         _ids[key] = _clients.Create(Json("POST", "/", body)).Parse().GetProperty("client_id").GetString()!;

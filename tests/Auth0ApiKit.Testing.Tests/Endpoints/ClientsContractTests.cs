@@ -122,8 +122,8 @@ public class ClientsContractTests
 
     public static TheoryData<string, string> Rules => new()
     {
-        { """{"name":"a<b"}""", "'String does not match pattern ^[^<>]+$' on property name." },
-        { """{"name":""}""", "'String does not match pattern ^[^<>]+$' on property name." },
+        { """{"name":"a<b"}""", "'String does not match pattern ^[^<>]+$: a<b' on property name." },
+        { """{"name":""}""", "'String does not match pattern ^[^<>]+$: ' on property name." },
         { $$"""{"name":"a","description":"{{new string('d', 141)}}"}""", "'String is too long (141 chars), maximum 140' on property description." },
         { """{"name":"a","app_type":"robot"}""", "'No enum match for: \"robot\"' on property app_type." },
         { """{"name":"a","token_endpoint_auth_method":"private_key_jwt"}""", "'No enum match for: \"private_key_jwt\"' on property token_endpoint_auth_method." },
