@@ -192,10 +192,9 @@ internal sealed class ClientGrantsEndpoint
             ? ManagementErrors.InvalidQuery("No enum match for: false", F.AllowAnyOrganization)
             : null;
     }
-    private static JsonElement? Extra(ClientGrantDto row, string name) =>
-        row.AdditionalProperties is { } extra && extra.TryGetValue(name, out var value) ? value : null;
+    private static JsonElement? Extra(ClientGrantDto row, string name) => AdditionalProperties.Find(row.AdditionalProperties, name);
 
-    private static bool AllowsAllScopes(ClientGrantDto row) => Extra(row, F.AllowAllScopes)?.ValueKind == JsonValueKind.True;
+    private static bool AllowsAllScopes(ClientGrantDto row) => AdditionalProperties.IsTrue(row.AdditionalProperties, F.AllowAllScopes);
 
     /// <summary>Auth0 answers a grant that allows all scopes without <c>scope</c>; one that stops doing so has <c>[]</c> unless sent.</summary>
     private static void HideScopeWhenAllAllowed(ClientGrantDto row)

@@ -5,6 +5,10 @@ namespace Auth0ApiKit.Wire;
 /// <summary>Reads properties the SDK does not model out of a DTO's extension data.</summary>
 internal static class AdditionalProperties
 {
+    /// <summary>The property's value, or <see langword="null"/> when it is absent.</summary>
+    public static JsonElement? Find(Dictionary<string, JsonElement>? properties, string name) =>
+        properties is not null && properties.TryGetValue(name, out var value) ? value : null;
+
     /// <summary>Whether the property is the JSON literal <c>true</c>.</summary>
     public static bool IsTrue(Dictionary<string, JsonElement>? properties, string name) =>
         properties is not null && properties.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.True;
