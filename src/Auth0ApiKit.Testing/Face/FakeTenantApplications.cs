@@ -53,7 +53,7 @@ public sealed class FakeTenantApplications
     /// Adds an application with a client id and secret of your choosing (for fixed credentials in scripts), as
     /// Auth0 would create it otherwise.
     /// </summary>
-    /// <exception cref="FakeTenantException">The client id is taken.</exception>
+    /// <exception cref="FakeTenantException">The client id is taken, or the tenant refuses the application.</exception>
     public FakeApplication Add(ApplicationDefinition application, string clientId, Secret clientSecret) =>
         Add(application, clientId, clientSecret, auth0Properties: null);
 
