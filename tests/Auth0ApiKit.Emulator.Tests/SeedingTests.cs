@@ -157,6 +157,52 @@ public sealed class SeedingTests : IDisposable
     }
 
     [Fact]
+    public async Task Seeds_applications_with_client_properties_that_definitions_do_not_model_and_serves_them()
+    {
+        var seed = SeedFile("""
+            {
+              "applications": [{
+                "name": "storefront",
+                "app_type": "spa",
+                "client_id": "storefront-id",
+                "callbacks": ["https://shop.example.com/callback"],
+                "web_origins": ["https://shop.example.com"],
+                "allowed_logout_urls": ["https://shop.example.com/signed-out"],
+                "jwt_configuration": { "alg": "RS256", "lifetime_in_seconds": 600 }
+              }]
+            }
+            """);
+        await using var emulator = await Emulator.StartAsync(o => o.SeedFile = seed);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v2/clients/storefront-id");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await emulator.ManagementTokenAsync());
+
+        using var response = await emulator.Http.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var storefront = await Json.ReadAsync(response);
+        storefront.GetProperty("app_type").GetString().Should().Be("spa");
+        storefront.GetProperty("web_origins").EnumerateArray().Select(o => o.GetString()).Should().Equal("https://shop.example.com");
+        storefront.GetProperty("allowed_logout_urls").EnumerateArray().Select(u => u.GetString()).Should().Equal("https://shop.example.com/signed-out");
+        var jwt = storefront.GetProperty("jwt_configuration");
+        jwt.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo("alg", "lifetime_in_seconds", "secret_encoded");
+        jwt.GetProperty("alg").GetString().Should().Be("RS256");
+        jwt.GetProperty("lifetime_in_seconds").GetInt32().Should().Be(600);
+        jwt.GetProperty("secret_encoded").GetBoolean().Should().BeFalse("a create completes jwt_configuration with Auth0's default");
+    }
+
+    [Fact]
+    public async Task Refuses_a_client_property_of_the_wrong_type_naming_the_entry_and_the_property()
+    {
+        var seed = SeedFile("""{"applications":[{"name":"storefront","app_type":"spa","web_origins":"https://shop.example.com"}]}""");
+
+        var start = () => Emulator.StartAsync(o => o.SeedFile = seed);
+
+        (await start.Should().ThrowAsync<EmulatorConfigurationException>()).Which.Message.Should()
+            .Match("seed.json: applications[0]: *'Expected type array but found type string' on property web_origins*")
+            .And.NotContain("\n");
+    }
+
+    [Fact]
     public void Seeds_a_fresh_tenant_the_same_way_each_time()
     {
         var plan = Plan(OrdersSeed);
@@ -224,6 +270,7 @@ public sealed class SeedingTests : IDisposable
     [InlineData("""{"apis":[{"identifier":"urn:a","identifier":"urn:b"}]}""", "seed.json' is not valid at $.apis[0].identifier: 'identifier' is given twice.")]
     [InlineData("""{"apis":[{"identifier":"urn:a","kind":"spa"}]}""", "seed.json' is not valid at $.apis[0].kind: an API has no property 'kind'.")]
     [InlineData("""{"applications":[{"name":"x","grant_type":["client_credentials"]}]}""", "seed.json' is not valid at $.applications[0].grant_type: an application has no property 'grant_type'.")]
+    [InlineData("""{"applications":[{"name":"x","global":true}]}""", "seed.json' is not valid at $.applications[0].global: an application has no property 'global'.")]
     [InlineData("""{"applications":[{"name":"x","authorizations":[{"audience":"urn:a"}]}]}""", "seed.json' is not valid at $.applications[0].authorizations[0].audience: an authorization has no property 'audience'.")]
     [InlineData("""{"management_application":{"scope":[]}}""", "seed.json' is not valid at $.management_application.scope: the management application has no property 'scope'.")]
     [InlineData("""{"api":[]}""", "seed.json' is not valid at $.api: a seed file has no property 'api'.")]

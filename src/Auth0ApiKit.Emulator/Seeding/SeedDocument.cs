@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Auth0ApiKit.Wire;
 
@@ -36,6 +37,12 @@ internal sealed class SeedApplication
     /// <c>client_secret</c> (generated when absent), <c>grant_types</c>, <c>callbacks</c>, <c>is_first_party</c>.
     /// </summary>
     public required ClientDto Client { get; init; }
+
+    /// <summary>
+    /// The client's other properties (<c>web_origins</c>, <c>jwt_configuration</c>, …) as one object, written into the
+    /// create body as they are and checked by the tenant as a create request is; <see langword="null"/> for none.
+    /// </summary>
+    public JsonElement? Auth0Properties { get; init; }
 
     public List<SeedAuthorization>? Authorizations { get; set; }
 

@@ -90,14 +90,24 @@ internal static class SeedFileReader
         _ => throw Invalid(file, $"$.{path}", "a scope is a string or an object with 'value' and 'description'."),
     };
 
-    /// <summary>An application entry: a client body and the emulator's own <c>authorizations</c>.</summary>
+    /// <summary>
+    /// An application entry: a client body, whose properties application definitions do not model are kept apart as
+    /// they are, and the emulator's own <c>authorizations</c>.
+    /// </summary>
     private static SeedApplication ReadApplication(string file, JsonElement entry, string path)
     {
         var properties = Properties(file, entry, $"$.{path}", "an application", SeedVocabulary.IsApplicationName);
         properties.Remove(SeedVocabulary.Authorizations, out var authorizations);
+        var auth0Properties = properties.Where(p => SeedVocabulary.IsClientAuth0Name(p.Key)).ToDictionary(StringComparer.Ordinal);
+        foreach (var name in auth0Properties.Keys)
+        {
+            properties.Remove(name);
+        }
+
         return new SeedApplication
         {
             Client = Read(file, properties, $"$.{path}", WireJson.Context.ClientDto),
+            Auth0Properties = auth0Properties.Count == 0 ? null : JsonElement.Parse(Write(auth0Properties).WrittenSpan),
             Authorizations = authorizations.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null :
                 [.. Items(file, authorizations, $"{path}.{SeedVocabulary.Authorizations}").Select(item => Read(file,
                     Properties(file, item.Value, $"$.{item.Path}", "an authorization", SeedVocabulary.IsAuthorizationName),
@@ -155,6 +165,19 @@ internal static class SeedFileReader
     /// <summary>Properties as a wire or emulator type, through the source-generated contexts.</summary>
     private static T Read<T>(string file, Dictionary<string, JsonElement> properties, string path, JsonTypeInfo<T> type)
     {
+        try
+        {
+            return JsonSerializer.Deserialize(Write(properties).WrittenSpan, type)!;
+        }
+        catch (JsonException e)
+        {
+            throw new EmulatorConfigurationException($"the seed file '{file}' is not valid at {path}{e.Path?[1..]}: {FirstSentence(e.Message)}", e);
+        }
+    }
+
+    /// <summary>Properties as one JSON object.</summary>
+    private static ArrayBufferWriter<byte> Write(Dictionary<string, JsonElement> properties)
+    {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -168,14 +191,7 @@ internal static class SeedFileReader
             writer.WriteEndObject();
         }
 
-        try
-        {
-            return JsonSerializer.Deserialize(buffer.WrittenSpan, type)!;
-        }
-        catch (JsonException e)
-        {
-            throw new EmulatorConfigurationException($"the seed file '{file}' is not valid at {path}{e.Path?[1..]}: {FirstSentence(e.Message)}", e);
-        }
+        return buffer;
     }
 
     private static EmulatorConfigurationException Invalid(string file, string path, string problem) =>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
 using Auth0ApiKit.Testing;
@@ -67,7 +68,11 @@ internal sealed class SeedPlan
 
             var authorizations = (seed.Authorizations ?? []).Select((a, i) =>
                 Build($"{seed.Source}.authorizations[{i}]", () => BuildAuthorization(a, definition, apis))).ToList();
-            applications.Add(new PlannedApplication(definition, clientId, CheckedSecret(seed.Client.ClientSecret, seed.Source), authorizations));
+            applications.Add(new PlannedApplication(definition, clientId, CheckedSecret(seed.Client.ClientSecret, seed.Source), authorizations)
+            {
+                Auth0Properties = seed.Auth0Properties,
+                Source = seed.Source,
+            });
         }
 
         PlannedApplication? management = null;
@@ -90,7 +95,7 @@ internal sealed class SeedPlan
             }
 
             management = new PlannedApplication(definition, clientId, CheckedSecret(seed.ClientSecret, source),
-                [new PlannedAuthorization(ManagementAudience, seed.Scopes ?? modelled)]);
+                [new PlannedAuthorization(ManagementAudience, seed.Scopes ?? modelled)]) { Source = source };
         }
 
         return new SeedPlan(apis, applications, management);
@@ -99,7 +104,11 @@ internal sealed class SeedPlan
     /// <summary>The identifier that stands for the Management API, whose real audience is known only once the emulator listens.</summary>
     public const string ManagementAudience = "<management>";
 
-    /// <summary>Seeds a fresh tenant: APIs, applications with their fixed credentials, authorizations, the management application.</summary>
+    /// <summary>
+    /// Seeds a fresh tenant: APIs, applications with their fixed credentials and Auth0 properties, authorizations, the
+    /// management application.
+    /// </summary>
+    /// <exception cref="EmulatorConfigurationException">The tenant refuses an application's Auth0 properties (named with the entry).</exception>
     public void Apply(FakeTenant tenant)
     {
         ArgumentNullException.ThrowIfNull(tenant);
@@ -110,7 +119,15 @@ internal sealed class SeedPlan
 
         foreach (var application in Management is null ? Applications : [.. Applications, Management])
         {
-            tenant.Applications.Add(application.Definition, application.ClientId, application.ClientSecret);
+            try
+            {
+                tenant.Applications.Add(application.Definition, application.ClientId, application.ClientSecret, application.Auth0Properties);
+            }
+            catch (FakeTenantException e)
+            {
+                throw new EmulatorConfigurationException($"{application.Source}: {e.Message}", e);
+            }
+
             foreach (var authorization in application.Authorizations)
             {
                 var audience = authorization.Api == ManagementAudience ? tenant.Urls.ManagementApiAudience : authorization.Api;
@@ -226,7 +243,14 @@ internal sealed class SeedPlan
 
 /// <summary>An application as seeded: its definition, fixed credentials and authorizations.</summary>
 internal sealed record PlannedApplication(ApplicationDefinition Definition, string ClientId, Secret ClientSecret,
-    IReadOnlyList<PlannedAuthorization> Authorizations);
+    IReadOnlyList<PlannedAuthorization> Authorizations)
+{
+    /// <summary>The client properties the definition does not model, as one object for the create body; null for none.</summary>
+    public JsonElement? Auth0Properties { get; init; }
+
+    /// <summary>Where the entry came from, for messages.</summary>
+    public string Source { get; init; } = "application";
+}
 
 /// <summary>An authorization as seeded: the API's identifier (or <see cref="SeedPlan.ManagementAudience"/>) and the scopes.</summary>
 internal sealed record PlannedAuthorization(string Api, IReadOnlyList<string> Scopes);

@@ -45,8 +45,8 @@ internal static class SeedVocabulary
         ["single_page"] = ApplicationKind.SinglePage.Value,
     };
 
-    /// <summary>The client properties an application entry takes: those application definitions model.</summary>
-    private static readonly HashSet<string> ClientNames =
+    /// <summary>The client properties the seed turns into the application's definition and fixed credentials.</summary>
+    private static readonly HashSet<string> ModelledClientNames =
     [
         ClientFields.Name, ClientFields.AppType, ClientFields.ClientId, ClientFields.ClientSecret, ClientFields.GrantTypes,
         ClientFields.Callbacks, ClientFields.IsFirstParty,
@@ -59,7 +59,13 @@ internal static class SeedVocabulary
 
     public static bool IsScopeName(string name) => name is ApiFields.ScopeValue or ApiFields.ScopeDescription;
 
-    public static bool IsApplicationName(string name) => name == Authorizations || ClientNames.Contains(name);
+    /// <summary>The modelled client properties, every other property of the client table a write may set, and <c>authorizations</c>.</summary>
+    public static bool IsApplicationName(string name) => name == Authorizations || IsModelledClientName(name) || IsClientAuth0Name(name);
+
+    public static bool IsModelledClientName(string name) => ModelledClientNames.Contains(name);
+
+    /// <summary>A client property application definitions do not model, which the create body carries as it is.</summary>
+    public static bool IsClientAuth0Name(string name) => !IsModelledClientName(name) && ClientTable.Shape.Find(name) is { IsAuth0Property: true };
 
     public static bool IsAuthorizationName(string name) => name is AuthorizationApi or ApiFields.Scopes;
 

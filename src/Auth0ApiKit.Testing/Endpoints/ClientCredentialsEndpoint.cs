@@ -3,11 +3,13 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using System.Text.RegularExpressions;
+using System.Text.Json;
 using Auth0ApiKit.Testing.Store;
 using Auth0ApiKit.Validation;
 using Auth0ApiKit.Wire;
+using Auth0ApiKit.Wire.Schema;
 using F = Auth0ApiKit.Wire.ClientCredentialFields;
+using WireCredentials = Auth0ApiKit.Wire.ClientCredentialTable;
 
 namespace Auth0ApiKit.Testing.Endpoints;
 
@@ -16,32 +18,9 @@ namespace Auth0ApiKit.Testing.Endpoints;
 /// A public key's <c>kid</c> defaults to its RFC 7638 JWK thumbprint; answers never carry the PEM; the list is a bare
 /// array that ignores paging; a PATCH changes only <c>expires_at</c>; timestamps come from the tenant's clock.
 /// </summary>
-internal sealed partial class ClientCredentialsEndpoint
+internal sealed class ClientCredentialsEndpoint
 {
-    private const int NameMaxLength = 128;
-    private const int SubjectDnMaxLength = 256;
-    private const int KidMinLength = 10;
-    private const int KidMaxLength = 64;
-    private const string KidPattern = "^([0-9a-zA-Z-_]{10,64})$";
     private const string CertificateLabel = "-----BEGIN CERTIFICATE-----";
-
-    private static readonly IReadOnlyList<string> CredentialTypes = [F.PublicKeyType, F.CertSubjectDnType, F.X509CertType];
-    private static readonly IReadOnlyList<string> Algorithms = [F.DefaultAlg, "RS384", "PS256"];
-
-    private static readonly BodySchema CreateSchema = new(
-    [
-        new(F.CredentialType, FieldType.String),
-        new(F.Name, FieldType.String),
-        new(F.Pem, FieldType.String),
-        new(F.SubjectDn, FieldType.String),
-        new(F.Alg, FieldType.String),
-        new(F.Kid, FieldType.String),
-        new(F.ParseExpiryFromCert, FieldType.Boolean),
-        new(F.ExpiresAt, FieldType.String),
-    ]);
-
-    /// <summary>A PATCH sets or clears the expiry, and nothing else.</summary>
-    private static readonly BodySchema UpdateSchema = new([new(F.ExpiresAt, FieldType.String, Nullable: true)], minProperties: 1);
 
     private readonly TenantStore _store;
     private readonly TimeProvider _time;
@@ -79,17 +58,12 @@ internal sealed partial class ClientCredentialsEndpoint
 
     public FakeResponse Create(FakeRequest request, string clientId)
     {
-        if (JsonBody.Read(request, CreateSchema, WireJson.Context.ClientCredentialDto, out var body) is { } bodyError)
+        if (JsonBody.Read(request, WireCredentials.Shape, WireOperation.Create, out var body) is { } bodyError)
         {
             return bodyError;
         }
 
-        if (CheckFields(body!) is { } fieldError)
-        {
-            return fieldError;
-        }
-
-        if (Describe(body!, out var row) is { } error)
+        if (Describe(body.Deserialize(WireJson.Context.ClientCredentialDto)!, out var row) is { } error)
         {
             return error;
         }
@@ -111,16 +85,12 @@ internal sealed partial class ClientCredentialsEndpoint
     /// <summary>Sets the expiry (or clears it with <c>null</c>) and bumps <c>updated_at</c>; answers 200 with the credential.</summary>
     public FakeResponse Update(FakeRequest request, string clientId, string credentialId)
     {
-        if (JsonBody.Read(request, UpdateSchema, WireJson.Context.ClientCredentialDto, out var body) is { } bodyError)
+        if (JsonBody.Read(request, WireCredentials.Shape, WireOperation.Update, out var body) is { } bodyError)
         {
             return bodyError;
         }
 
-        if (CheckExpiry(body!.ExpiresAt, out var expiresAt) is { } error)
-        {
-            return error;
-        }
-
+        var expiresAt = Expiry(body.GetProperty(F.ExpiresAt).GetString());
         lock (_store.Gate)
         {
             if (!_store.Clients.TryGet(clientId, out _))
@@ -155,69 +125,6 @@ internal sealed partial class ClientCredentialsEndpoint
 
     private static FakeResponse CredentialNotFound() => ManagementErrors.Error(404, "Credential does not exist", "inexistent_credential");
 
-    /// <summary>The rules of Auth0's create schema on each field's value, in the order of its properties.</summary>
-    private static FakeResponse? CheckFields(ClientCredentialDto body)
-    {
-        var errors = new List<ValidationError>();
-        if (body.CredentialType is null)
-        {
-            errors.Add(Rules.Required(F.CredentialType, "the credential type"));
-        }
-        else if (!CredentialTypes.Contains(body.CredentialType, StringComparer.Ordinal))
-        {
-            errors.Add(Rules.NotOneOf(F.CredentialType, "the credential type", body.CredentialType, CredentialTypes, RuleOrigin.Auth0));
-        }
-
-        if (body.Name is { Length: > NameMaxLength })
-        {
-            errors.Add(Rules.TooLong(F.Name, "the name", body.Name.Length, NameMaxLength));
-        }
-
-        if (body.SubjectDn is not null)
-        {
-            Rules.CheckLength(body.SubjectDn, F.SubjectDn, "the subject DN", 1, SubjectDnMaxLength, errors);
-        }
-
-        if (body.Alg is not null && !Algorithms.Contains(body.Alg, StringComparer.Ordinal))
-        {
-            errors.Add(Rules.NotOneOf(F.Alg, "the algorithm", body.Alg, Algorithms, RuleOrigin.Auth0));
-        }
-
-        if (body.Kid is not null)
-        {
-            Rules.CheckLength(body.Kid, F.Kid, "the key id", KidMinLength, KidMaxLength, errors);
-            if (errors.Count == 0 && !KidRegex().IsMatch(body.Kid))
-            {
-                errors.Add(new ValidationError(F.Kid, RuleCodes.ForbiddenCharacter, RuleOrigin.Auth0, null,
-                    "The key id may hold only letters, digits, '-' and '_'.")
-                {
-                    SchemaDetail = $"String does not match pattern {KidPattern}: {body.Kid}",
-                });
-            }
-        }
-
-        return RuleResponses.FirstOrNull(errors) ?? CheckExpiry(body.ExpiresAt, out _);
-    }
-
-    /// <summary>Checks an <c>expires_at</c> against the <c>date-time</c> format and writes it as Auth0 does (UTC, milliseconds).</summary>
-    private static FakeResponse? CheckExpiry(string? value, out string? normalized)
-    {
-        normalized = null;
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (!DateTimeRegex().IsMatch(value) ||
-            !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
-        {
-            return ManagementErrors.InvalidBody($"Object didn't pass validation for format date-time: {value}", F.ExpiresAt);
-        }
-
-        normalized = Timestamp(instant);
-        return null;
-    }
-
     /// <summary>
     /// The stored credential a valid body describes: a public key's <c>kid</c> and <c>alg</c>, a certificate's
     /// thumbprint, a subject DN (given, or read from the certificate), the expiry (given, or read from the certificate).
@@ -249,7 +156,6 @@ internal sealed partial class ClientCredentialsEndpoint
             return ManagementErrors.InvalidBody($"{F.ParseExpiryFromCert} needs a certificate in {F.Pem}", F.ParseExpiryFromCert);
         }
 
-        CheckExpiry(body.ExpiresAt, out var expiresAt);
         row = new ClientCredentialDto
         {
             CredentialType = body.CredentialType,
@@ -259,7 +165,7 @@ internal sealed partial class ClientCredentialsEndpoint
             SubjectDn = body.CredentialType == F.CertSubjectDnType ? body.SubjectDn ?? certificate!.Subject : null,
             ThumbprintSha256 = body.CredentialType == F.X509CertType ? Base64Url.EncodeToString(SHA256.HashData(certificate!.RawData)) : null,
             Pem = body.Pem,
-            ExpiresAt = body.ParseExpiryFromCert == true ? Timestamp(certificate!.NotAfter.ToUniversalTime()) : expiresAt,
+            ExpiresAt = body.ParseExpiryFromCert == true ? Timestamp(certificate!.NotAfter.ToUniversalTime()) : Expiry(body.ExpiresAt),
         };
         return null;
     }
@@ -299,6 +205,10 @@ internal sealed partial class ClientCredentialsEndpoint
         return Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(members)));
     }
 
+    /// <summary>A checked <c>expires_at</c> as Auth0 writes it (UTC, milliseconds), or null for none.</summary>
+    private static string? Expiry(string? value) =>
+        value is null ? null : Timestamp(DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+
     private static string Timestamp(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
@@ -324,11 +234,4 @@ internal sealed partial class ClientCredentialsEndpoint
         UpdatedAt = row.UpdatedAt,
         ExpiresAt = row.ExpiresAt,
     };
-
-    [GeneratedRegex(KidPattern, RegexOptions.CultureInvariant)]
-    private static partial Regex KidRegex();
-
-    /// <summary>RFC 3339's <c>date-time</c>, as JSON-schema's format checks it.</summary>
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
-    private static partial Regex DateTimeRegex();
 }

@@ -106,7 +106,7 @@ internal sealed class ClientsEndpoint
     public FakeResponse Create(ClientDto body)
     {
         var json = JsonSerializer.SerializeToElement(body, WireJson.Context.ClientDto);
-        return _store.ClientShape.Check(json, WireOperation.Create) is { } mistake ? ManagementErrors.InvalidBody(mistake) : Insert(body, json);
+        return CheckCreate(json) ?? Insert(body, json);
     }
 
     /// <summary>Stores a checked create body (<paramref name="body"/> typed, <paramref name="json"/> as sent) with Auth0's defaults.</summary>
@@ -193,17 +193,35 @@ internal sealed class ClientsEndpoint
         }
     }
 
-    /// <summary>A new client as the face seeds it (the caller may then set its id and secret), with Auth0's defaults.</summary>
-    public ClientDto NewClient(ClientDto body)
+    /// <summary>
+    /// A new client as the face seeds it (the caller may then set its id and secret), made from a create body checked
+    /// by the same table and rules as a request, with Auth0's defaults.
+    /// </summary>
+    /// <returns>The refusal, or <see langword="null"/> when <paramref name="row"/> is set.</returns>
+    public FakeResponse? NewClient(JsonElement body, out ClientDto row)
     {
-        var row = WithDefaults(body, JsonSerializer.SerializeToElement(body, WireJson.Context.ClientDto));
+        row = null!;
+        if (CheckCreate(body) is { } bodyError)
+        {
+            return bodyError;
+        }
+
+        row = WithDefaults(body.Deserialize(WireJson.Context.ClientDto)!, body);
+        if (CheckRules(row) is { } ruleError)
+        {
+            return ruleError;
+        }
+
         lock (_store.Gate)
         {
             AddCredentials(row);
         }
 
-        return row;
+        return null;
     }
+
+    private FakeResponse? CheckCreate(JsonElement body) =>
+        _store.ClientShape.Check(body, WireOperation.Create) is { } mistake ? ManagementErrors.InvalidBody(mistake) : null;
 
     /// <summary>
     /// The row a create stores, made from <paramref name="body"/>: what was sent (a <c>null</c> dropped), Auth0's

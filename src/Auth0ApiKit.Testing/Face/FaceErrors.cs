@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Auth0ApiKit.Testing.Endpoints;
 using Auth0ApiKit.Wire;
@@ -9,21 +10,26 @@ internal static class FaceErrors
 {
     public static void ThrowUnless(FakeResponse response, int expectedStatus)
     {
-        if (response.Status == expectedStatus)
+        if (response.Status != expectedStatus)
         {
-            return;
+            Throw(response);
         }
+    }
 
+    /// <summary>Throws the refusal as a <see cref="FakeTenantException"/> with Auth0's message.</summary>
+    [DoesNotReturn]
+    public static void Throw(FakeResponse refusal)
+    {
         string message;
         try
         {
-            message = JsonSerializer.Deserialize(response.Body, WireJson.Context.ManagementErrorDto)?.Message ?? response.BodyText;
+            message = JsonSerializer.Deserialize(refusal.Body, WireJson.Context.ManagementErrorDto)?.Message ?? refusal.BodyText;
         }
         catch (JsonException)
         {
-            message = response.BodyText;
+            message = refusal.BodyText;
         }
 
-        throw new FakeTenantException(response.Status, message);
+        throw new FakeTenantException(refusal.Status, message);
     }
 }

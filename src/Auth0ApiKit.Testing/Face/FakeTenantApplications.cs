@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Auth0ApiKit.Applications;
 using Auth0ApiKit.Testing.Endpoints;
 using Auth0ApiKit.Testing.Store;
@@ -52,12 +53,25 @@ public sealed class FakeTenantApplications
     /// Adds an application with a client id and secret of your choosing (for fixed credentials in scripts), as
     /// Auth0 would create it otherwise.
     /// </summary>
-    /// <exception cref="FakeTenantException">The client id is taken.</exception>
-    public FakeApplication Add(ApplicationDefinition application, string clientId, Secret clientSecret)
+    /// <exception cref="FakeTenantException">The client id is taken, or the tenant refuses the application.</exception>
+    public FakeApplication Add(ApplicationDefinition application, string clientId, Secret clientSecret) =>
+        Add(application, clientId, clientSecret, auth0Properties: null);
+
+    /// <summary>
+    /// As <see cref="Add(ApplicationDefinition, string, Secret)"/>, with client properties the definition does not model
+    /// (an object in Auth0's names, such as a seed's <c>web_origins</c>) written into the create body, which the tenant
+    /// checks as it checks a create request.
+    /// </summary>
+    /// <exception cref="FakeTenantException">The client id is taken, or the tenant refuses the body.</exception>
+    internal FakeApplication Add(ApplicationDefinition application, string clientId, Secret clientSecret, JsonElement? auth0Properties)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
         ArgumentNullException.ThrowIfNull(clientSecret);
+        var body = ClientMapping.ToCreateBody(application);
+        var json = auth0Properties is { } properties
+            ? ClientMapping.WithAuth0Properties(body, properties)
+            : JsonSerializer.SerializeToElement(body, WireJson.Context.ClientDto);
         lock (_store.Gate)
         {
             if (_store.Clients.TryGet(clientId, out _))
@@ -65,7 +79,11 @@ public sealed class FakeTenantApplications
                 throw new FakeTenantException(409, $"An application with client id {clientId} already exists.");
             }
 
-            var row = _endpoint.NewClient(ClientMapping.ToCreateBody(application));
+            if (_endpoint.NewClient(json, out var row) is { } refusal)
+            {
+                FaceErrors.Throw(refusal);
+            }
+
             row.ClientId = clientId;
             row.ClientSecret = clientSecret.Reveal();
             _store.AddClient(row);

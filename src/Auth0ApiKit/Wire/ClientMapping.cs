@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using Auth0ApiKit.Applications;
 
 namespace Auth0ApiKit.Wire;
@@ -20,6 +22,35 @@ internal static class ClientMapping
         Callbacks = application.Callbacks?.Select(c => c.AbsoluteUri).ToList(),
         IsFirstParty = application.IsFirstParty,
     };
+
+    /// <summary>
+    /// A create body as JSON with client properties written over it, each as given: the properties a definition does
+    /// not model (a seed's <c>web_origins</c>, or a <c>token_endpoint_auth_method</c> other than the kind's).
+    /// </summary>
+    public static JsonElement WithAuth0Properties(ClientDto body, JsonElement properties)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in JsonSerializer.SerializeToElement(body, WireJson.Context.ClientDto).EnumerateObject())
+            {
+                if (!properties.TryGetProperty(property.Name, out _))
+                {
+                    property.WriteTo(writer);
+                }
+            }
+
+            foreach (var property in properties.EnumerateObject())
+            {
+                property.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return JsonElement.Parse(buffer.WrittenSpan);
+    }
 
     /// <summary>The definition a tenant's client describes, kept as read (unknown kinds and grant types included).</summary>
     public static ApplicationDefinition ToDefinition(ClientDto dto) => new(

@@ -122,20 +122,10 @@ internal static class ClientTable
         WireField.String("connection_profile_id"),
         WireField.String("user_attribute_profile_id"));
 
-    /// <summary>A public key a create sends in full (an update names stored credentials by id instead).</summary>
-    private static readonly WireShape PublicKeyCredentialShape = new(
-        WireField.String("credential_type").OneOf("public_key").IsRequired(),
-        WireField.String("name").Length(0, 128),
-        WireField.String("pem").IsRequired(),
-        WireField.String("alg").OneOf("RS256", "RS384", "PS256"),
-        WireField.Boolean("parse_expiry_from_cert"),
-        WireField.String("expires_at"),
-        WireField.String("kid").Length(10, 64).Matching("^([0-9a-zA-Z-_]{10,64})$", IsKeyId));
-
     private static readonly WireShape CredentialReferenceShape = new(WireField.String("id").IsRequired());
 
     private static readonly WireShape ClientAuthenticationMethodsShape = new(
-        Credentials("private_key_jwt", PublicKeyCredentialShape),
+        Credentials("private_key_jwt", ClientCredentialTable.PublicKeyShape),
         Credentials("tls_client_auth", new WireShape(
             WireField.String("credential_type").OneOf("cert_subject_dn").IsRequired(),
             WireField.String("name").Length(0, 128),
@@ -211,7 +201,7 @@ internal static class ClientTable
         WireField.Object("my_organization_configuration", MyOrganizationConfigurationShape).OnUpdate(f => f.IsNullable()),
         WireField.String("compliance_level").OneOf("none", "fapi1_adv_pkj_par", "fapi1_adv_mtls_par", "fapi2_sp_pkj_mtls", "fapi2_sp_mtls_mtls").IsNullable(),
         WireField.Object("signed_request_object", new WireShape(
-                WireField.ObjectArray("credentials", PublicKeyCredentialShape), WireField.Boolean("required")))
+                WireField.ObjectArray("credentials", ClientCredentialTable.PublicKeyShape), WireField.Boolean("required")))
             .OnUpdate(f => WireField.Object(f.Name, new WireShape(
                 WireField.ObjectArray("credentials", CredentialReferenceShape), WireField.Boolean("required"))).IsNullable()),
         WireField.Object(F.ClientAuthenticationMethods, ClientAuthenticationMethodsShape).IsSecret()
@@ -368,19 +358,6 @@ internal static class ClientTable
     private static WireField NewerObject(string name) => WireField.AnyObject(name).OnUpdate(f => f.IsNullable());
 
     private static bool IsName(string name) => name.Length > 0 && ApiServerRules.HasNoForbiddenCharacter(name);
-
-    private static bool IsKeyId(string kid)
-    {
-        foreach (var c in kid)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>An absolute URL with a scheme (<c>https://…</c>, <c>com.example.app://callback</c>).</summary>
     private static bool IsUrl(string text)
