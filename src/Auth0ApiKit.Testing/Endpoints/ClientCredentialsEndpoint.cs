@@ -9,7 +9,6 @@ using Auth0ApiKit.Validation;
 using Auth0ApiKit.Wire;
 using Auth0ApiKit.Wire.Schema;
 using F = Auth0ApiKit.Wire.ClientCredentialFields;
-using WireCredentials = Auth0ApiKit.Wire.ClientCredentialTable;
 
 namespace Auth0ApiKit.Testing.Endpoints;
 
@@ -58,7 +57,7 @@ internal sealed class ClientCredentialsEndpoint
 
     public FakeResponse Create(FakeRequest request, string clientId)
     {
-        if (JsonBody.Read(request, WireCredentials.Shape, WireOperation.Create, out var body) is { } bodyError)
+        if (JsonBody.Read(request, ClientCredentialTable.Shape, WireOperation.Create, out var body) is { } bodyError)
         {
             return bodyError;
         }
@@ -85,7 +84,7 @@ internal sealed class ClientCredentialsEndpoint
     /// <summary>Sets the expiry (or clears it with <c>null</c>) and bumps <c>updated_at</c>; answers 200 with the credential.</summary>
     public FakeResponse Update(FakeRequest request, string clientId, string credentialId)
     {
-        if (JsonBody.Read(request, WireCredentials.Shape, WireOperation.Update, out var body) is { } bodyError)
+        if (JsonBody.Read(request, ClientCredentialTable.Shape, WireOperation.Update, out var body) is { } bodyError)
         {
             return bodyError;
         }

@@ -229,17 +229,7 @@ internal sealed class ClientsEndpoint
     /// </summary>
     private ClientDto WithDefaults(ClientDto body, JsonElement json)
     {
-        if (body.AdditionalProperties is { } sent)
-        {
-            foreach (var (name, value) in sent)
-            {
-                if (value.ValueKind == JsonValueKind.Null)
-                {
-                    sent.Remove(name);
-                }
-            }
-        }
-
+        WireShape.DropNulls(body.AdditionalProperties);
         _store.ClientShape.AddDefaults(json, body, static (row, name, value) => ClientTable.Store(row, name, value));
         (body.AdditionalProperties ??= new(StringComparer.Ordinal))[F.Tenant] = _tenant ??= ClientTable.TenantValue(_store.TenantName);
         return body;

@@ -65,19 +65,25 @@ internal sealed class ResourceServersEndpoint
     }
 
     public FakeResponse Create(FakeRequest request) =>
-        JsonBody.Read(request, _store.ResourceServerShape, WireOperation.Create, out var body) ?? Insert(body);
+        JsonBody.Read(request, _store.ResourceServerShape, WireOperation.Create, out var body) ?? Insert(body.Deserialize(WireJson.Context.ResourceServerDto)!, body);
 
     /// <summary>Creates from a typed body (seeding from the tenant's face), checked by the same table as a request.</summary>
     public FakeResponse Create(ResourceServerDto body)
     {
         var json = JsonSerializer.SerializeToElement(body, WireJson.Context.ResourceServerDto);
-        return _store.ResourceServerShape.Check(json, WireOperation.Create) is { } mistake ? ManagementErrors.InvalidBody(mistake) : Insert(json);
+        return _store.ResourceServerShape.Check(json, WireOperation.Create) is { } mistake ? ManagementErrors.InvalidBody(mistake) : Insert(body, json);
     }
 
-    /// <summary>Stores a checked create body with Auth0's defaults, a new id and, for HS256, a generated secret.</summary>
-    private FakeResponse Insert(JsonElement body)
+    /// <summary>
+    /// Stores a checked create body (typed, and as the JSON it was read from) with Auth0's defaults, a new id and, for
+    /// HS256, a generated secret.
+    /// </summary>
+    private FakeResponse Insert(ResourceServerDto body, JsonElement json)
     {
-        var row = _store.ResourceServerShape.WithDefaults(body, WireJson.Context.ResourceServerDto);
+        // The body is this create's own (read from the request, or made by the face): it becomes the row.
+        var row = body;
+        WireShape.DropNulls(row.AdditionalProperties);
+        _store.ResourceServerShape.AddDefaults(json, row, static (row, name, value) => ResourceServerTable.Store(row, name, value));
         if (CheckLifetimes(row) is { } ruleError)
         {
             return ruleError;

@@ -70,7 +70,7 @@ internal sealed class TenantStore
     public OrderedTable<ClientGrantDto> ClientGrants { get; } = new(g => g.Id!);
 
     /// <summary>The applications' credentials; change them through the methods below so that <see cref="Version"/> moves.</summary>
-    public ClientCredentialTable ClientCredentials { get; } = new();
+    public ClientCredentialStore ClientCredentials { get; } = new();
 
     /// <summary>Refresh tokens by value.</summary>
     public Dictionary<string, RefreshTokenGrant> RefreshTokens { get; } = new(StringComparer.Ordinal);

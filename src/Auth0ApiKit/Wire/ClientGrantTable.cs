@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Auth0ApiKit.Wire.Schema;
 using F = Auth0ApiKit.Wire.ClientGrantFields;
 
@@ -30,4 +31,27 @@ internal static class ClientGrantTable
     {
         MinUpdateProperties = 1,
     };
+
+    /// <summary>
+    /// Stores one property of a grant row: in the typed property where <see cref="ClientGrantDto"/> models it, else as
+    /// an additional property (sharing <paramref name="value"/>, which is immutable).
+    /// </summary>
+    public static void Store(ClientGrantDto row, string name, JsonElement value)
+    {
+        switch (name)
+        {
+            case F.ClientId: row.ClientId = value.GetString(); break;
+            case F.Audience: row.Audience = value.GetString(); break;
+            case F.SubjectType: row.SubjectType = value.GetString(); break;
+            case F.Scope:
+                row.Scope = new List<string>(value.GetArrayLength());
+                foreach (var item in value.EnumerateArray())
+                {
+                    row.Scope.Add(item.GetString()!);
+                }
+
+                break;
+            default: (row.AdditionalProperties ??= new(StringComparer.Ordinal))[name] = value; break;
+        }
+    }
 }

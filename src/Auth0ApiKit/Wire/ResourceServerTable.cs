@@ -62,6 +62,30 @@ internal static class ResourceServerTable
         WireField.Boolean(F.IsSystem).ReadOnly(),
         WireField.String("client_id").ReadOnly());
 
+    /// <summary>
+    /// Stores one property of a resource-server row: in the typed property where <see cref="ResourceServerDto"/> models
+    /// it, else as an additional property (sharing <paramref name="value"/>, which is immutable). Creates hand their
+    /// defaults over through it, so a typed body is completed without being written and read again.
+    /// </summary>
+    public static void Store(ResourceServerDto row, string name, JsonElement value)
+    {
+        switch (name)
+        {
+            case F.SigningAlgorithm: row.SigningAlgorithm = value.GetString(); break;
+            case F.TokenLifetime: row.TokenLifetime = value.GetInt64(); break;
+            case F.TokenLifetimeForWeb: row.TokenLifetimeForWeb = value.GetInt64(); break;
+            case F.AllowOfflineAccess: row.AllowOfflineAccess = value.GetBoolean(); break;
+            case F.SkipConsent: row.SkipConsentForVerifiableFirstPartyClients = value.GetBoolean(); break;
+            case F.EnforcePolicies: row.EnforcePolicies = value.GetBoolean(); break;
+            case F.TokenDialect: row.TokenDialect = value.GetString(); break;
+            case F.Name: row.Name = value.GetString(); break;
+            case F.SigningSecret: row.SigningSecret = value.GetString(); break;
+            case F.Identifier or F.Scopes or F.Id or F.IsSystem:
+                throw new InvalidOperationException($"'{name}' has no default to store.");
+            default: (row.AdditionalProperties ??= new(StringComparer.Ordinal))[name] = value; break;
+        }
+    }
+
     /// <summary>Auth0's default web lifetime: the token lifetime, at most two hours.</summary>
     private static JsonElement? DefaultWebLifetime(JsonElement body) =>
         body.TryGetProperty(F.TokenLifetime, out var lifetime) && lifetime.TryGetInt64(out var seconds)

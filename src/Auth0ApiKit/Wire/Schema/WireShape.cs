@@ -205,6 +205,23 @@ internal sealed class WireShape
         }
     }
 
+    /// <summary>Removes the properties a create sent as <c>null</c> (a create stores no value for them).</summary>
+    public static void DropNulls(Dictionary<string, JsonElement>? properties)
+    {
+        if (properties is null)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in properties)
+        {
+            if (value.ValueKind == JsonValueKind.Null)
+            {
+                properties.Remove(name);
+            }
+        }
+    }
+
     private bool MissesDefault(JsonElement body)
     {
         foreach (var field in _defaulted)

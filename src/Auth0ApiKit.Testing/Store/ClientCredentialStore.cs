@@ -6,7 +6,7 @@ namespace Auth0ApiKit.Testing.Store;
 /// The credentials (public keys, certificates) of every application, in creation order per application. A row keeps
 /// the PEM it was created from; answers leave it out. Not thread-safe by itself: <see cref="TenantStore"/> guards it.
 /// </summary>
-internal sealed class ClientCredentialTable
+internal sealed class ClientCredentialStore
 {
     private readonly Dictionary<string, OrderedTable<ClientCredentialDto>> _byClient = new(StringComparer.Ordinal);
 
