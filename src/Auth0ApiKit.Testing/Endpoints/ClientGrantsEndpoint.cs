@@ -80,7 +80,7 @@ internal sealed class ClientGrantsEndpoint
     /// <summary>Creates from a typed body (seeding from the tenant's face), checked by the same table as a request.</summary>
     public FakeResponse Create(ClientGrantDto body)
     {
-        var json = JsonSerializer.SerializeToElement(body, WireJson.Context.ClientGrantDto);
+        var json = WireJson.ToElement(body, WireJson.Context.ClientGrantDto);
         return ClientGrantTable.Shape.Check(json, WireOperation.Create) is { } mistake ? ManagementErrors.InvalidBody(mistake) : Insert(body, json);
     }
 
@@ -146,7 +146,7 @@ internal sealed class ClientGrantsEndpoint
                 return ManagementErrors.Error(404, "The client grant does not exist.", "inexistent_client_grant");
             }
 
-            var stored = JsonSerializer.SerializeToElement(current, WireJson.Context.ClientGrantDto);
+            var stored = WireJson.ToElement(current, WireJson.Context.ClientGrantDto);
             var updated = ClientGrantTable.Shape.Merge(stored, patch).Deserialize(WireJson.Context.ClientGrantDto)!;
             if (_store.FindResourceServerByIdentifier(updated.Audience!) is { } api && CheckAllowAllScopes(patch, api) is { } refused)
             {

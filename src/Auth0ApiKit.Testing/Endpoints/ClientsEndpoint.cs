@@ -105,7 +105,7 @@ internal sealed class ClientsEndpoint
     /// <summary>Creates from a typed body (seeding from the tenant's face), checked by the same table as a request; the row is made from <paramref name="body"/>.</summary>
     public FakeResponse Create(ClientDto body)
     {
-        var json = JsonSerializer.SerializeToElement(body, WireJson.Context.ClientDto);
+        var json = WireJson.ToElement(body, WireJson.Context.ClientDto);
         return CheckCreate(json) ?? Insert(body, json);
     }
 
@@ -146,7 +146,7 @@ internal sealed class ClientsEndpoint
                 return NotFound();
             }
 
-            var stored = JsonSerializer.SerializeToElement(current, WireJson.Context.ClientDto);
+            var stored = WireJson.ToElement(current, WireJson.Context.ClientDto);
             var merged = _store.ClientShape.Merge(stored, patch).Deserialize(WireJson.Context.ClientDto)!;
             if (CheckRules(merged) is { } ruleError)
             {

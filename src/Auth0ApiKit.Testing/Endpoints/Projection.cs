@@ -151,7 +151,7 @@ internal sealed class Projection
     /// <summary>Copies the kept properties of the item as the wire serializes it; <c>tenant</c> comes first and is always kept when fields are included (Auth0 adds it).</summary>
     private void WriteItem<T>(Utf8JsonWriter writer, T item, JsonTypeInfo<T> typeInfo)
     {
-        var element = JsonSerializer.SerializeToElement(item, typeInfo);
+        var element = WireJson.ToElement(item, typeInfo);
         writer.WriteStartObject();
         if (_tenant is not null && (_include || !_whole.Contains(Tenant)))
         {

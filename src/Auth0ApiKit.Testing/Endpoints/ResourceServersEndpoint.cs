@@ -70,7 +70,7 @@ internal sealed class ResourceServersEndpoint
     /// <summary>Creates from a typed body (seeding from the tenant's face), checked by the same table as a request.</summary>
     public FakeResponse Create(ResourceServerDto body)
     {
-        var json = JsonSerializer.SerializeToElement(body, WireJson.Context.ResourceServerDto);
+        var json = WireJson.ToElement(body, WireJson.Context.ResourceServerDto);
         return _store.ResourceServerShape.Check(json, WireOperation.Create) is { } mistake ? ManagementErrors.InvalidBody(mistake) : Insert(body, json);
     }
 
@@ -135,7 +135,7 @@ internal sealed class ResourceServersEndpoint
                 return NotFound();
             }
 
-            var stored = JsonSerializer.SerializeToElement(current, WireJson.Context.ResourceServerDto);
+            var stored = WireJson.ToElement(current, WireJson.Context.ResourceServerDto);
             var merged = _store.ResourceServerShape.Merge(stored, patch, WireJson.Context.ResourceServerDto);
             if (CheckLifetimes(merged) is { } mergedError)
             {

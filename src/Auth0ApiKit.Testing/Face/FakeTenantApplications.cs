@@ -71,7 +71,7 @@ public sealed class FakeTenantApplications
         var body = ClientMapping.ToCreateBody(application);
         var json = auth0Properties is { } properties
             ? ClientMapping.WithAuth0Properties(body, properties)
-            : JsonSerializer.SerializeToElement(body, WireJson.Context.ClientDto);
+            : WireJson.ToElement(body, WireJson.Context.ClientDto);
         lock (_store.Gate)
         {
             if (_store.Clients.TryGet(clientId, out _))

@@ -210,7 +210,7 @@ internal sealed record WireField(string Name, WireKind Kind)
             return Mistake($"String is too long ({text.Length} chars), maximum {max}", path);
         }
 
-        if (!Enum.IsDefaultOrEmpty && !Enum.Contains(text, StringComparer.Ordinal))
+        if (!Enum.IsDefaultOrEmpty && Enum.IndexOf(text, StringComparer.Ordinal) < 0)
         {
             return Mistake($"No enum match for: \"{text}\"", path);
         }
