@@ -56,7 +56,6 @@ public sealed class FakeTenant
         _store = new TenantStore(Urls.ManagementApiAudience, new IdGenerator(options.Seed ?? (int)(number & int.MaxValue)))
         {
             ResourceServerShape = options.ResourceServerShape,
-            TenantName = Domain,
         };
         _tokens = new TenantTokens(Urls, TimeProvider, options.SigningKey);
         Faults = new FaultInjector(TimeProvider);

@@ -147,7 +147,7 @@ internal sealed class ClientGrantsEndpoint
             }
 
             var stored = WireJson.ToElement(current, WireJson.Context.ClientGrantDto);
-            var updated = ClientGrantTable.Shape.Merge(stored, patch).Deserialize(WireJson.Context.ClientGrantDto)!;
+            var updated = ClientGrantTable.Shape.Merge(stored, patch, WireJson.Context.ClientGrantDto);
             if (_store.FindResourceServerByIdentifier(updated.Audience!) is { } api && CheckAllowAllScopes(patch, api) is { } refused)
             {
                 return refused;

@@ -16,14 +16,6 @@ internal sealed class ClientListFilter
     private const string OrganizationQueryPrefix = "client_grant.organization_id:";
     private const int MaxExternalClientIdLength = 120;
 
-    /// <summary>The <c>app_type</c> values of Auth0's OpenAPI document (2026-05), in its order.</summary>
-    private static readonly string[] AppTypes =
-    [
-        "native", "spa", "regular_web", "non_interactive", "resource_server", "express_configuration", "rms", "box", "cloudbees",
-        "concur", "dropbox", "mscrm", "echosign", "egnyte", "newrelic", "office365", "salesforce", "sentry", "sharepoint", "slack",
-        "springcm", "zendesk", "zoom", "sso_integration", "oag",
-    ];
-
     private static readonly ClientListFilter None = new();
 
     private bool? _isGlobal;
@@ -55,10 +47,10 @@ internal sealed class ClientListFilter
         if (request.Query[F.AppType] is { } appTypes)
         {
             read._appTypes = appTypes.Split(',');
-            if (!read._appTypes.All(t => AppTypes.Contains(t, StringComparer.Ordinal)))
+            if (!read._appTypes.All(t => ClientTable.AppTypes.Contains(t, StringComparer.Ordinal)))
             {
                 return ManagementErrors.InvalidQuery(
-                    $"String '{appTypes}' does not match pattern. Must be a comma separated list of the following values: {string.Join(',', AppTypes)}",
+                    $"String '{appTypes}' does not match pattern. Must be a comma separated list of the following values: {string.Join(',', ClientTable.AppTypes)}",
                     F.AppType);
             }
         }

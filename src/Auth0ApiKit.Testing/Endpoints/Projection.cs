@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Auth0ApiKit.Wire;
@@ -39,12 +38,10 @@ internal sealed class Projection
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="readable">The names <c>fields</c> may list, in Auth0's order; <see langword="null"/> accepts any name (unknown ones match nothing).</param>
-    /// <param name="tenantAudience">
-    /// The management audience of the tenant whose name every item carries as <c>tenant</c>; <see langword="null"/> adds nothing.
-    /// </param>
+    /// <param name="tenantName">The tenant's name, which every item carries as <c>tenant</c>; <see langword="null"/> adds nothing.</param>
     /// <param name="projection">The projection asked for.</param>
     /// <returns>Auth0's query-validation error, or <see langword="null"/>.</returns>
-    public static FakeResponse? Read(FakeRequest request, ReadableFields? readable, string? tenantAudience, out Projection? projection)
+    public static FakeResponse? Read(FakeRequest request, ReadableFields? readable, string? tenantName, out Projection? projection)
     {
         projection = null;
         if (Paging.ReadBoolean(request, "include_fields", out var include, fallback: true) is { } includeError)
@@ -84,7 +81,7 @@ internal sealed class Projection
             }
         }
 
-        projection = new Projection(whole, nested, include, tenantAudience is null ? null : TenantName(tenantAudience));
+        projection = new Projection(whole, nested, include, tenantName);
         return null;
     }
 
@@ -128,14 +125,6 @@ internal sealed class Projection
             writer.WriteEndObject();
         }
     });
-
-    /// <summary>The tenant's name as Auth0 writes it in <c>tenant</c>: the first label of the domain (the whole host for an address).</summary>
-    private static string TenantName(string managementAudience)
-    {
-        var host = new Uri(managementAudience).Host;
-        var dot = host.IndexOf('.', StringComparison.Ordinal);
-        return dot < 0 || IPAddress.TryParse(host, out _) ? host : host[..dot];
-    }
 
     private static FakeResponse Write(Action<Utf8JsonWriter> write)
     {
@@ -201,8 +190,8 @@ internal sealed class Projection
 }
 
 /// <summary>
-/// The names a resource's <c>fields</c> parameter may list, in Auth0's order.
-/// Stand-in until the resource field tables (<c>Wire/Schema</c>) give the readable names: swap the lists here for theirs.
+/// The names a resource's <c>fields</c> parameter may list, in Auth0's order: Auth0's own list from its query
+/// pattern, which names sub-fields (<c>jwt_configuration.alg</c>) and fields no write takes, so it is not the field table's.
 /// </summary>
 internal sealed class ReadableFields
 {

@@ -30,7 +30,7 @@ internal sealed class ResourceServersEndpoint
         }
 
         // Auth0 documents no `fields` here yet honours it: any name is accepted, an unknown one matches nothing.
-        if (Projection.Read(request, readable: null, tenantAudience: null, out var projection) is { } projectionError)
+        if (Projection.Read(request, readable: null, tenantName: null, out var projection) is { } projectionError)
         {
             return projectionError;
         }

@@ -11,6 +11,10 @@ namespace Auth0ApiKit.Testing.Store;
 /// </summary>
 internal sealed class TenantStore
 {
+    /// <summary>The system API's scopes, made once per process: stored rows are never changed in place.</summary>
+    private static readonly List<ResourceServerScopeDto> ManagementApiScopeRows =
+        [.. ManagementRoutes.Scopes.Select(s => new ResourceServerScopeDto { Value = s.Value, Description = s.Description })];
+
     private readonly Dictionary<string, string> _resourceServerIdByIdentifier = new(StringComparer.Ordinal);
     private readonly Dictionary<(string ClientId, string Audience, string SubjectType), string> _grantIdByKey = [];
     private long _version;
@@ -30,7 +34,7 @@ internal sealed class TenantStore
             TokenLifetimeForWeb = 7_200,
             AllowOfflineAccess = false,
             SkipConsentForVerifiableFirstPartyClients = false,
-            Scopes = [.. ManagementRoutes.Scopes.Select(s => new ResourceServerScopeDto { Value = s.Value, Description = s.Description })],
+            Scopes = ManagementApiScopeRows,
         });
         AddClient(GlobalClient.Create(ids));
     }
@@ -42,14 +46,10 @@ internal sealed class TenantStore
     public WireShape ClientShape { get; init; } = ClientTable.Shape;
 
     /// <summary>
-    /// The tenant's name, which Auth0 returns in every client's <c>tenant</c>: the first label of its domain (by
-    /// default that of the management audience's host).
+    /// The tenant's name, which Auth0 returns in every client's <c>tenant</c>: the first label of the management
+    /// audience's host (an IP address whole).
     /// </summary>
-    public string TenantName
-    {
-        get => field ??= FirstLabel(new Uri(ManagementAudience).Host);
-        init => field = FirstLabel(value);
-    }
+    public string TenantName => field ??= FirstLabel(new Uri(ManagementAudience).Host);
 
     /// <summary>The lock that guards every table.</summary>
     public object Gate { get; } = new();
@@ -75,7 +75,9 @@ internal sealed class TenantStore
     /// <summary>Refresh tokens by value.</summary>
     public Dictionary<string, RefreshTokenGrant> RefreshTokens { get; } = new(StringComparer.Ordinal);
 
-    private static string FirstLabel(string domain) => domain.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot ? domain[..dot] : domain;
+    /// <summary>The first label of a domain; an IP address is kept whole.</summary>
+    private static string FirstLabel(string domain) =>
+        domain.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot && !System.Net.IPAddress.TryParse(domain, out _) ? domain[..dot] : domain;
 
     public ResourceServerDto? FindResourceServerByIdentifier(string identifier) =>
         _resourceServerIdByIdentifier.TryGetValue(identifier, out var id) && ResourceServers.TryGet(id, out var row) ? row : null;

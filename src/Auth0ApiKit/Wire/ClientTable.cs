@@ -143,16 +143,21 @@ internal static class ClientTable
         Credentials("self_signed_tls_client_auth", CredentialReferenceShape))
     { MinProperties = 1, MaxProperties = 1 };
 
+    /// <summary>The <c>app_type</c> values Auth0's Management API accepts (its OpenAPI document, 2026-05), in its order.</summary>
+    public static IReadOnlyList<string> AppTypes { get; } =
+    [
+        "native", "spa", "regular_web", "non_interactive", F.ResourceServerAppType, F.ExpressConfigurationAppType, "rms", "box",
+        "cloudbees", "concur", "dropbox", "mscrm", "echosign", "egnyte", "newrelic", "office365", "salesforce", "sentry",
+        "sharepoint", "slack", "springcm", "zendesk", "zoom", "sso_integration", "oag",
+    ];
+
     /// <summary>The client's properties, in the order Auth0 returns them.</summary>
     public static WireShape Shape { get; } = new(
         WireField.String(F.Name).Matching(ApiServerRules.NamePattern, IsName).IsRequired(),
         WireField.String(F.Description).Length(0, 140),
         WireField.String(F.ClientId).ReadOnly(),
         WireField.String(F.ClientSecret).Length(1).UpdateOnly().IsSecret(),
-        WireField.String(F.AppType).OneOf(
-            "native", "spa", "regular_web", "non_interactive", F.ResourceServerAppType, F.ExpressConfigurationAppType, "rms", "box",
-            "cloudbees", "concur", "dropbox", "mscrm", "echosign", "egnyte", "newrelic", "office365", "salesforce", "sentry",
-            "sharepoint", "slack", "springcm", "zendesk", "zoom", "sso_integration", "oag"),
+        WireField.String(F.AppType).OneOf(AppTypes),
         WireField.String(F.LogoUri).Formatted("absolute-uri-or-empty", IsUrlOrEmpty),
         WireField.Boolean(F.IsFirstParty).DefaultsTo(True),
         WireField.Boolean("is_token_endpoint_ip_header_trusted").DefaultsTo(False),
