@@ -1,3 +1,4 @@
+using Auth0ApiKit.Applications;
 using System.Text.Json;
 using Auth0ApiKit.Testing.Store;
 using Auth0ApiKit.Wire;
@@ -9,7 +10,6 @@ namespace Auth0ApiKit.Testing.Endpoints;
 /// <summary><c>/api/v2/clients</c>: list, get, create, update, delete applications and rotate their secrets.</summary>
 internal sealed class ClientsEndpoint
 {
-    private const string ClientCredentialsGrant = "client_credentials";
 
     private readonly TenantStore _store;
 
@@ -136,7 +136,7 @@ internal sealed class ClientsEndpoint
 
         if (patch.TryGetProperty(F.ClientSecret, out _) && !mayWriteSecret)
         {
-            return ManagementErrors.InsufficientScope("update:client_keys");
+            return ManagementErrors.InsufficientScope(ManagementRoutes.UpdateClientKeys);
         }
 
         lock (_store.Gate)
@@ -147,7 +147,7 @@ internal sealed class ClientsEndpoint
             }
 
             var stored = WireJson.ToElement(current, WireJson.Context.ClientDto);
-            var merged = _store.ClientShape.Merge(stored, patch).Deserialize(WireJson.Context.ClientDto)!;
+            var merged = _store.ClientShape.Merge(stored, patch, WireJson.Context.ClientDto);
             if (CheckRules(merged) is { } ruleError)
             {
                 return ruleError;
@@ -244,16 +244,16 @@ internal sealed class ClientsEndpoint
 
     /// <summary>Reads <c>fields</c> + <c>include_fields</c>, checked against the names Auth0 allows; projected clients carry <c>tenant</c>.</summary>
     private FakeResponse? ReadProjection(FakeRequest request, out Projection? projection) =>
-        Projection.Read(request, ReadableFields.Clients, _store.ManagementAudience, out projection);
+        Projection.Read(request, ReadableFields.Clients, _store.TenantName, out projection);
 
     internal static FakeResponse NotFound() => ManagementErrors.Error(404, "The client does not exist", "inexistent_client");
 
     /// <summary>Auth0's rules across properties, checked on the client a write would leave.</summary>
     private static FakeResponse? CheckRules(ClientDto row)
     {
-        if (row.TokenEndpointAuthMethod == F.AuthMethodNone && row.GrantTypes?.Contains(ClientCredentialsGrant, StringComparer.Ordinal) == true)
+        if (row.TokenEndpointAuthMethod == F.AuthMethodNone && row.GrantTypes?.Contains(GrantType.ClientCredentials.Value, StringComparer.Ordinal) == true)
         {
-            return ManagementErrors.Error(400, "Invalid grant types: " + ClientCredentialsGrant, "invalid_body");
+            return ManagementErrors.Error(400, "Invalid grant types: " + GrantType.ClientCredentials.Value, "invalid_body");
         }
 
         return row.TokenEndpointAuthMethod is not null && row.AdditionalProperties?.ContainsKey(F.ClientAuthenticationMethods) == true

@@ -41,11 +41,11 @@ internal static class ResourceServerTable
             .Matching(ApiServerRules.NamePattern, name => name.Length > 0 && ApiServerRules.HasNoForbiddenCharacter(name)),
         WireField.String(F.Identifier).Typed().Length(1, ApiLimits.IdentifierMaxLength).IsRequired().CreateOnly(),
         WireField.ObjectArray(F.Scopes, ScopeShape).Typed(),
-        WireField.String(F.SigningAlgorithm).Typed().OneOf(ApiServerRules.AcceptedSigningAlgorithms).DefaultsTo("\"RS256\""),
+        WireField.String(F.SigningAlgorithm).Typed().OneOf(ApiServerRules.AcceptedSigningAlgorithms).DefaultsTo($"\"{SigningAlgorithm.RS256.Value}\""),
         WireField.String(F.SigningSecret).Typed().Length(ApiLimits.SigningSecretMinLength).IsSecret(),
         WireField.Integer(F.TokenLifetime).Typed().Range(0, ApiLimits.TokenLifetimeMaxSeconds).OnSystemObjects()
-            .DefaultsTo(ApiLimits.DefaultTokenLifetimeSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        WireField.Integer(F.TokenLifetimeForWeb).Typed().Range(0, ApiLimits.TokenLifetimeMaxSeconds).DefaultsTo("7200").DefaultsTo(DefaultWebLifetime),
+            .DefaultsTo(Number(ApiLimits.DefaultTokenLifetimeSeconds)),
+        WireField.Integer(F.TokenLifetimeForWeb).Typed().Range(0, ApiLimits.TokenLifetimeMaxSeconds).DefaultsTo(Number(ApiLimits.DefaultWebTokenLifetimeSeconds)).DefaultsTo(DefaultWebLifetime),
         WireField.Boolean(F.AllowOfflineAccess).Typed().DefaultsTo("false"),
         WireField.Boolean(F.SkipConsent).Typed().OnSystemObjects().DefaultsTo("false"),
         WireField.Boolean(F.EnforcePolicies).Typed(),
@@ -85,6 +85,8 @@ internal static class ResourceServerTable
             default: (row.AdditionalProperties ??= new(StringComparer.Ordinal))[name] = value; break;
         }
     }
+
+    private static string Number(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Auth0's default web lifetime: the token lifetime, at most two hours.</summary>
     private static JsonElement? DefaultWebLifetime(JsonElement body) =>

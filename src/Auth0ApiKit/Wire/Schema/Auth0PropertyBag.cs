@@ -139,7 +139,8 @@ internal sealed class Auth0PropertyBag : IEquatable<Auth0PropertyBag>
         }
         catch (JsonException exception)
         {
-            throw new ArgumentException($"The value of the Auth0 property '{name}' is not JSON: {exception.Message}", nameof(json), exception);
+            // The parser's message may quote the text; the text may be a secret.
+            throw new ArgumentException($"The value of the Auth0 property '{name}' is not JSON (one JSON value was expected).", nameof(json), exception);
         }
     }
 

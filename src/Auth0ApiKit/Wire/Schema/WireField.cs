@@ -210,19 +210,21 @@ internal sealed record WireField(string Name, WireKind Kind)
             return Mistake($"String is too long ({text.Length} chars), maximum {max}", path);
         }
 
+        // z-schema echoes the value in these texts; a secret row's value never reaches an answer, a log or the journal.
+        var shown = Secret ? "***" : text;
         if (!Enum.IsDefaultOrEmpty && Enum.IndexOf(text, StringComparer.Ordinal) < 0)
         {
-            return Mistake($"No enum match for: \"{text}\"", path);
+            return Mistake($"No enum match for: \"{shown}\"", path);
         }
 
         if (Pattern is { } pattern && !pattern.Matches(text))
         {
-            return Mistake($"String does not match pattern {pattern.Text}: {text}", path);
+            return Mistake($"String does not match pattern {pattern.Text}: {shown}", path);
         }
 
         if (Format is { } format && !format.Matches(text))
         {
-            return Mistake($"Object didn't pass validation for format {format.Name}: {text}", path);
+            return Mistake($"Object didn't pass validation for format {format.Name}: {shown}", path);
         }
 
         return null;

@@ -134,9 +134,6 @@ internal sealed class WireShape
     /// </summary>
     public JsonElement WithDefaults(JsonElement body) => JsonElement.Parse(WriteWithDefaults(body).WrittenSpan);
 
-    /// <summary>As <see cref="WithDefaults(JsonElement)"/>, read straight into <typeparamref name="T"/> (one parse fewer).</summary>
-    public T WithDefaults<T>(JsonElement body, JsonTypeInfo<T> typeInfo) => JsonSerializer.Deserialize(WriteWithDefaults(body).WrittenSpan, typeInfo)!;
-
     private ArrayBufferWriter<byte> WriteWithDefaults(JsonElement body)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
