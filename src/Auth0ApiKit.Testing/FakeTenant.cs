@@ -53,7 +53,7 @@ public sealed class FakeTenant
         Domain = options.Domain ?? "fake-" + number.ToString("x8", CultureInfo.InvariantCulture) + DefaultDomainSuffix;
         Urls = options.Issuer is { } issuer ? TenantUrls.ForIssuer(issuer) : TenantUrls.ForDomain(Domain);
         TimeProvider = options.TimeProvider;
-        _store = new TenantStore(Urls.ManagementApiAudience, new IdGenerator(options.Seed ?? (int)(number & int.MaxValue)))
+        _store = new TenantStore(Urls, new IdGenerator(options.Seed ?? (int)(number & int.MaxValue)))
         {
             ResourceServerShape = options.ResourceServerShape,
         };

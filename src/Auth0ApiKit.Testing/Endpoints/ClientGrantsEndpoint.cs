@@ -75,22 +75,23 @@ internal sealed class ClientGrantsEndpoint
     }
 
     public FakeResponse Create(FakeRequest request) =>
-        JsonBody.Read(request, ClientGrantTable.Shape, WireOperation.Create, out var body) ?? Insert(body.Deserialize(WireJson.Context.ClientGrantDto)!, body);
+        JsonBody.ReadCreate(request, ClientGrantTable.Shape, out var checkedCreate)
+            ?? Insert(JsonSerializer.Deserialize(request.Body, WireJson.Context.ClientGrantDto)!, checkedCreate);
 
     /// <summary>Creates from a typed body (seeding from the tenant's face), checked by the same table as a request.</summary>
     public FakeResponse Create(ClientGrantDto body)
     {
-        var json = WireJson.ToElement(body, WireJson.Context.ClientGrantDto);
-        return ClientGrantTable.Shape.Check(json, WireOperation.Create) is { } mistake ? ManagementErrors.InvalidBody(mistake) : Insert(body, json);
+        var checkedCreate = ClientGrantTable.Shape.CheckCreate(body, WireJson.Context.ClientGrantDto);
+        return checkedCreate.Mistake is { } mistake ? ManagementErrors.InvalidBody(mistake) : Insert(body, checkedCreate);
     }
 
     /// <summary>Stores a checked create body with Auth0's defaults and a new id, once its client and API are known.</summary>
-    private FakeResponse Insert(ClientGrantDto body, JsonElement json)
+    private FakeResponse Insert(ClientGrantDto body, CheckedCreate checkedCreate)
     {
         // The body is this create's own (read from the request, or made by the face): it becomes the row.
         var row = body;
         WireShape.DropNulls(row.AdditionalProperties);
-        ClientGrantTable.Shape.AddDefaults(json, row, static (row, name, value) => ClientGrantTable.Store(row, name, value));
+        checkedCreate.AddDefaults(row, static (row, name, value) => ClientGrantTable.Store(row, name, value));
         // client_id is required unless default_for names the applications the grant is for; the two exclude each other.
         var defaultFor = Extra(row, F.DefaultFor);
         if (row.ClientId is null && defaultFor is null)

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Unicode;
+using Auth0ApiKit.Wire;
 using Auth0ApiKit.Wire.Schema;
 
 namespace Auth0ApiKit.Testing.Endpoints;
@@ -15,22 +15,12 @@ internal static class JsonBody
     public static FakeResponse? Read(FakeRequest request, WireShape shape, WireOperation operation, out JsonElement body)
     {
         body = default;
-        if (request.Body.Length > MaxBytes)
+        if (CheckEnvelope(request) is { } envelopeError)
         {
-            return ManagementErrors.PayloadTooLarge();
+            return envelopeError;
         }
 
-        if (request.Body.Length > 0 && request.MediaType is not ("application/json" or ""))
-        {
-            return ManagementErrors.UnsupportedMediaType();
-        }
-
-        if (request.Body.Length == 0)
-        {
-            return ManagementErrors.InvalidBody("Expected type object but found type null");
-        }
-
-        using (var parsed = TryParse(request.Body))
+        using (var parsed = WireJson.TryParse(request.Body))
         {
             if (parsed is null)
             {
@@ -44,24 +34,39 @@ internal static class JsonBody
     }
 
     /// <summary>
-    /// Parses JSON that is also valid UTF-8 throughout, or gives <see langword="null"/>. System.Text.Json checks the
-    /// UTF-8 of a name or a string only when it is read, and then throws <see cref="InvalidOperationException"/>;
-    /// checking first turns such a body into malformed JSON, as any other broken body.
+    /// Checks a create body against a resource's field table, through the table's memory of bodies it has checked.
     /// </summary>
-    public static JsonDocument? TryParse(ReadOnlyMemory<byte> body)
+    /// <returns>An error response, or <see langword="null"/> when the body is good and <paramref name="checkedCreate"/> holds its defaults.</returns>
+    public static FakeResponse? ReadCreate(FakeRequest request, WireShape shape, out CheckedCreate checkedCreate)
     {
-        if (!Utf8.IsValid(body.Span))
+        checkedCreate = null!;
+        if (CheckEnvelope(request) is { } envelopeError)
         {
-            return null;
+            return envelopeError;
         }
 
-        try
+        if (!shape.TryCheckCreate(request.Body, out var found))
         {
-            return JsonDocument.Parse(body);
+            return ManagementErrors.MalformedJson();
         }
-        catch (JsonException)
+
+        checkedCreate = found;
+        return found.Mistake is { } mistake ? ManagementErrors.InvalidBody(mistake) : null;
+    }
+
+    /// <summary>The checks before a body is parsed: its size, its media type, that there is one.</summary>
+    private static FakeResponse? CheckEnvelope(FakeRequest request)
+    {
+        if (request.Body.Length > MaxBytes)
         {
-            return null;
+            return ManagementErrors.PayloadTooLarge();
         }
+
+        if (request.Body.Length > 0 && request.MediaType is not ("application/json" or ""))
+        {
+            return ManagementErrors.UnsupportedMediaType();
+        }
+
+        return request.Body.Length == 0 ? ManagementErrors.InvalidBody("Expected type object but found type null") : null;
     }
 }

@@ -65,25 +65,26 @@ internal sealed class ResourceServersEndpoint
     }
 
     public FakeResponse Create(FakeRequest request) =>
-        JsonBody.Read(request, _store.ResourceServerShape, WireOperation.Create, out var body) ?? Insert(body.Deserialize(WireJson.Context.ResourceServerDto)!, body);
+        JsonBody.ReadCreate(request, _store.ResourceServerShape, out var checkedCreate)
+            ?? Insert(JsonSerializer.Deserialize(request.Body, WireJson.Context.ResourceServerDto)!, checkedCreate);
 
     /// <summary>Creates from a typed body (seeding from the tenant's face), checked by the same table as a request.</summary>
     public FakeResponse Create(ResourceServerDto body)
     {
-        var json = WireJson.ToElement(body, WireJson.Context.ResourceServerDto);
-        return _store.ResourceServerShape.Check(json, WireOperation.Create) is { } mistake ? ManagementErrors.InvalidBody(mistake) : Insert(body, json);
+        var checkedCreate = _store.ResourceServerShape.CheckCreate(body, WireJson.Context.ResourceServerDto);
+        return checkedCreate.Mistake is { } mistake ? ManagementErrors.InvalidBody(mistake) : Insert(body, checkedCreate);
     }
 
     /// <summary>
-    /// Stores a checked create body (typed, and as the JSON it was read from) with Auth0's defaults, a new id and, for
-    /// HS256, a generated secret.
+    /// Stores a checked create body with Auth0's defaults (<paramref name="checkedCreate"/>), a new id and, for HS256,
+    /// a generated secret.
     /// </summary>
-    private FakeResponse Insert(ResourceServerDto body, JsonElement json)
+    private FakeResponse Insert(ResourceServerDto body, CheckedCreate checkedCreate)
     {
         // The body is this create's own (read from the request, or made by the face): it becomes the row.
         var row = body;
         WireShape.DropNulls(row.AdditionalProperties);
-        _store.ResourceServerShape.AddDefaults(json, row, static (row, name, value) => ResourceServerTable.Store(row, name, value));
+        checkedCreate.AddDefaults(row, static (row, name, value) => ResourceServerTable.Store(row, name, value));
         if (CheckLifetimes(row) is { } ruleError)
         {
             return ruleError;

@@ -24,7 +24,6 @@ internal sealed class TenantPipeline
     private readonly ClientCredentialsEndpoint _clientCredentials;
     private readonly TokenEndpoint _token;
     private readonly WellKnownEndpoint _wellKnown;
-    private readonly ManagementHandler[] _managementHandlers;
 
     public TenantPipeline(TenantStore store, FaultInjector faults, RequestJournal journal, TimeProvider time,
         ManagementAuthenticator authenticator, TokenEndpoint token, WellKnownEndpoint wellKnown)
@@ -39,7 +38,6 @@ internal sealed class TenantPipeline
         _clients = new ClientsEndpoint(store);
         _clientGrants = new ClientGrantsEndpoint(store);
         _clientCredentials = new ClientCredentialsEndpoint(store, time);
-        _managementHandlers = [.. Enum.GetValues<ManagementOperation>().Select(Bind)];
     }
 
     /// <summary>Answers one request. Throws <see cref="FakeConnectionDroppedException"/> for a dropped connection.</summary>
@@ -223,40 +221,39 @@ internal sealed class TenantPipeline
                 : RouteMatch.NotFound;
         }
 
-        var handler = _managementHandlers[(int)route.Operation];
-        return new RouteMatch(caller => handler(request, caller!, segments), RateLimited: true, RequiredScopes: route.Scopes);
+        return new RouteMatch(caller => Answer(route.Operation, request, caller!, segments), RateLimited: true, RequiredScopes: route.Scopes);
     }
 
-    /// <summary>The endpoint method that answers <paramref name="operation"/>; the clients endpoints also learn whether the token may read or write secrets.</summary>
-    private ManagementHandler Bind(ManagementOperation operation) => operation switch
+    /// <summary>
+    /// Answers one modelled operation, given the request, its caller and the path's decoded segments (from <c>api</c>);
+    /// the clients endpoints also learn whether the token may read or write secrets.
+    /// </summary>
+    private FakeResponse Answer(ManagementOperation operation, FakeRequest r, ManagementCaller c, string[] s) => operation switch
     {
-        ManagementOperation.ListResourceServers => (r, _, _) => _resourceServers.List(r),
-        ManagementOperation.CreateResourceServer => (r, _, _) => _resourceServers.Create(r),
-        ManagementOperation.GetResourceServer => (_, _, s) => _resourceServers.Get(s[IdSegment]),
-        ManagementOperation.UpdateResourceServer => (r, _, s) => _resourceServers.Update(r, s[IdSegment]),
-        ManagementOperation.DeleteResourceServer => (_, _, s) => _resourceServers.Delete(s[IdSegment]),
-        ManagementOperation.ListClientGrants => (r, _, _) => _clientGrants.List(r),
-        ManagementOperation.CreateClientGrant => (r, _, _) => _clientGrants.Create(r),
-        ManagementOperation.GetClientGrant => (_, _, s) => _clientGrants.Get(s[IdSegment]),
-        ManagementOperation.UpdateClientGrant => (r, _, s) => _clientGrants.Update(r, s[IdSegment]),
-        ManagementOperation.DeleteClientGrant => (_, _, s) => _clientGrants.Delete(s[IdSegment]),
-        ManagementOperation.ListClients => (r, c, _) => _clients.List(r, c.Has(ManagementRoutes.ReadClientKeys)),
-        ManagementOperation.CreateClient => (r, _, _) => _clients.Create(r),
-        ManagementOperation.GetClient => (r, c, s) => _clients.Get(r, s[IdSegment], c.Has(ManagementRoutes.ReadClientKeys)),
-        ManagementOperation.UpdateClient => (r, c, s) =>
+        ManagementOperation.ListResourceServers => _resourceServers.List(r),
+        ManagementOperation.CreateResourceServer => _resourceServers.Create(r),
+        ManagementOperation.GetResourceServer => _resourceServers.Get(s[IdSegment]),
+        ManagementOperation.UpdateResourceServer => _resourceServers.Update(r, s[IdSegment]),
+        ManagementOperation.DeleteResourceServer => _resourceServers.Delete(s[IdSegment]),
+        ManagementOperation.ListClientGrants => _clientGrants.List(r),
+        ManagementOperation.CreateClientGrant => _clientGrants.Create(r),
+        ManagementOperation.GetClientGrant => _clientGrants.Get(s[IdSegment]),
+        ManagementOperation.UpdateClientGrant => _clientGrants.Update(r, s[IdSegment]),
+        ManagementOperation.DeleteClientGrant => _clientGrants.Delete(s[IdSegment]),
+        ManagementOperation.ListClients => _clients.List(r, c.Has(ManagementRoutes.ReadClientKeys)),
+        ManagementOperation.CreateClient => _clients.Create(r),
+        ManagementOperation.GetClient => _clients.Get(r, s[IdSegment], c.Has(ManagementRoutes.ReadClientKeys)),
+        ManagementOperation.UpdateClient =>
             _clients.Update(r, s[IdSegment], c.Has(ManagementRoutes.ReadClientKeys), c.Has(ManagementRoutes.UpdateClientKeys)),
-        ManagementOperation.DeleteClient => (_, _, s) => _clients.Delete(s[IdSegment]),
-        ManagementOperation.RotateClientSecret => (_, _, s) => _clients.RotateSecret(s[IdSegment]),
-        ManagementOperation.ListClientCredentials => (_, _, s) => _clientCredentials.List(s[IdSegment]),
-        ManagementOperation.CreateClientCredential => (r, _, s) => _clientCredentials.Create(r, s[IdSegment]),
-        ManagementOperation.GetClientCredential => (_, _, s) => _clientCredentials.Get(s[IdSegment], s[SubIdSegment]),
-        ManagementOperation.UpdateClientCredential => (r, _, s) => _clientCredentials.Update(r, s[IdSegment], s[SubIdSegment]),
-        ManagementOperation.DeleteClientCredential => (_, _, s) => _clientCredentials.Delete(s[IdSegment], s[SubIdSegment]),
+        ManagementOperation.DeleteClient => _clients.Delete(s[IdSegment]),
+        ManagementOperation.RotateClientSecret => _clients.RotateSecret(s[IdSegment]),
+        ManagementOperation.ListClientCredentials => _clientCredentials.List(s[IdSegment]),
+        ManagementOperation.CreateClientCredential => _clientCredentials.Create(r, s[IdSegment]),
+        ManagementOperation.GetClientCredential => _clientCredentials.Get(s[IdSegment], s[SubIdSegment]),
+        ManagementOperation.UpdateClientCredential => _clientCredentials.Update(r, s[IdSegment], s[SubIdSegment]),
+        ManagementOperation.DeleteClientCredential => _clientCredentials.Delete(s[IdSegment], s[SubIdSegment]),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "No endpoint answers this operation."),
     };
-
-    /// <summary>Answers one modelled operation, given the request, its caller and the path's decoded segments (from <c>api</c>).</summary>
-    private delegate FakeResponse ManagementHandler(FakeRequest request, ManagementCaller caller, string[] segments);
 
     /// <summary>
     /// The endpoint a request goes to, or the error that answers it instead. <see cref="RequiredScopes"/> is

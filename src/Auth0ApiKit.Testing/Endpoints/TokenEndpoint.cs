@@ -185,7 +185,7 @@ internal sealed class TokenEndpoint
             case "application/json":
                 try
                 {
-                    using var document = JsonBody.TryParse(request.Body);
+                    using var document = WireJson.TryParse(request.Body);
                     var dto = document?.Deserialize(WireJson.Context.TokenRequestDto);
                     if (dto is null)
                     {

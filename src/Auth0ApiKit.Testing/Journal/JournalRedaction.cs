@@ -1,3 +1,4 @@
+using Auth0ApiKit.Wire;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
@@ -124,7 +125,7 @@ internal static partial class JournalRedaction
     /// </summary>
     private static string? Json(byte[] body, string text)
     {
-        using var document = JsonBody.TryParse(body);
+        using var document = WireJson.TryParse(body);
         if (document is null)
         {
             return null;

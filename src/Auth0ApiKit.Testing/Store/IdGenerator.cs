@@ -9,10 +9,15 @@ internal sealed class IdGenerator
     private const string Hex = "0123456789abcdef";
     private const string LettersAndDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private const string SecretAlphabet = LettersAndDigits + "-_";
-    private readonly Random _random;
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
 
-    public IdGenerator(int seed) => _random = new Random(seed);
+    /// <summary>
+    /// The state of a SplitMix64 sequence: statistically sound for ids, and free to set up (a seeded
+    /// <see cref="Random"/> fills a 56-number table first, a microsecond and a half of every new tenant).
+    /// </summary>
+    private ulong _state;
+
+    public IdGenerator(int seed) => _state = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL);
 
     /// <summary>A resource server id: 24 lowercase hex characters.</summary>
     public string ResourceServerId() => Next(Hex, 24);
@@ -42,13 +47,24 @@ internal sealed class IdGenerator
     {
         lock (_gate)
         {
-            return string.Create(length, (alphabet, _random), static (span, state) =>
+            return string.Create(length, (alphabet, this), static (span, state) =>
             {
                 for (var i = 0; i < span.Length; i++)
                 {
-                    span[i] = state.alphabet[state._random.Next(state.alphabet.Length)];
+                    span[i] = state.alphabet[state.Item2.NextIndex(state.alphabet.Length)];
                 }
             });
         }
+    }
+
+    /// <summary>A number in [0, <paramref name="count"/>): the high half of a 64-bit draw times the count (bias under 2^-32).</summary>
+    private int NextIndex(int count) => (int)(((NextUInt64() >> 32) * (ulong)count) >> 32);
+
+    private ulong NextUInt64()
+    {
+        var z = _state += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
     }
 }

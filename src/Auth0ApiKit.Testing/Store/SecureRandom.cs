@@ -31,26 +31,34 @@ internal static class SecureRandom
         {
             for (var i = 0; i < span.Length;)
             {
-                var value = NextByte() & state.mask;
-                if (value < state.alphabet.Length)
+                // A run of bytes at once: the thread-static buffer is looked up once per run, not once per character.
+                var bytes = Take(span.Length - i);
+                foreach (var b in bytes)
                 {
-                    span[i++] = state.alphabet[value];
+                    var value = b & state.mask;
+                    if (value < state.alphabet.Length)
+                    {
+                        span[i++] = state.alphabet[value];
+                    }
                 }
+
+                bytes.Clear();
             }
         });
     }
 
-    private static int NextByte()
+    /// <summary>Up to <paramref name="count"/> unused bytes of this thread's buffer (refilled when it starts over); the caller wipes them.</summary>
+    private static Span<byte> Take(int count)
     {
         var buffer = t_buffer ??= new byte[BufferSize];
-        if (t_next == 0)
+        var next = t_next;
+        if (next == 0)
         {
             RandomNumberGenerator.Fill(buffer);
         }
 
-        var value = buffer[t_next];
-        buffer[t_next] = 0;
-        t_next = (t_next + 1) % BufferSize;
-        return value;
+        var taken = Math.Min(count, BufferSize - next);
+        t_next = (next + taken) % BufferSize;
+        return buffer.AsSpan(next, taken);
     }
 }

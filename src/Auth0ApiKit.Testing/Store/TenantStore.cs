@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Auth0ApiKit.Testing.Endpoints;
+using Auth0ApiKit.Tokens;
 using Auth0ApiKit.Wire;
 using Auth0ApiKit.Wire.Schema;
 
@@ -17,11 +19,14 @@ internal sealed class TenantStore
 
     private readonly Dictionary<string, string> _resourceServerIdByIdentifier = new(StringComparer.Ordinal);
     private readonly Dictionary<(string ClientId, string Audience, string SubjectType), string> _grantIdByKey = [];
+    private readonly string _host;
     private long _version;
 
-    public TenantStore(string managementAudience, IdGenerator ids)
+    public TenantStore(TenantUrls urls, IdGenerator ids)
     {
+        var managementAudience = urls.ManagementApiAudience;
         ManagementAudience = managementAudience;
+        _host = urls.IssuerUri.Host;
         Ids = ids;
         AddResourceServer(new ResourceServerDto
         {
@@ -49,7 +54,10 @@ internal sealed class TenantStore
     /// The tenant's name, which Auth0 returns in every client's <c>tenant</c>: the first label of the management
     /// audience's host (an IP address whole).
     /// </summary>
-    public string TenantName => field ??= FirstLabel(new Uri(ManagementAudience).Host);
+    public string TenantName => field ??= FirstLabel(_host);
+
+    /// <summary>The <c>tenant</c> value of the tenant's clients (<see cref="TenantName"/> as JSON), made at the first create.</summary>
+    public JsonElement TenantValue => field.ValueKind == JsonValueKind.Undefined ? field = ClientTable.TenantValue(TenantName) : field;
 
     /// <summary>The lock that guards every table.</summary>
     public object Gate { get; } = new();

@@ -16,9 +16,6 @@ public sealed class TenantUrls : IEquatable<TenantUrls>
     {
         IssuerUri = issuer;
         Issuer = issuer.AbsoluteUri;
-        JwksUri = new Uri(issuer, JwksPath);
-        OpenIdConfigurationUri = new Uri(issuer, ".well-known/openid-configuration");
-        TokenEndpoint = new Uri(issuer, TokenPath);
         ManagementApiAudience = Issuer + ManagementApiPath;
         UserInfoAudience = Issuer + "userinfo";
     }
@@ -39,13 +36,13 @@ public sealed class TenantUrls : IEquatable<TenantUrls>
     public Uri IssuerUri { get; }
 
     /// <summary>The tenant's JSON Web Key Set: <c>{issuer}.well-known/jwks.json</c>.</summary>
-    public Uri JwksUri { get; }
+    public Uri JwksUri => field ??= new Uri(IssuerUri, JwksPath);
 
     /// <summary>The tenant's OpenID Connect discovery document: <c>{issuer}.well-known/openid-configuration</c>.</summary>
-    public Uri OpenIdConfigurationUri { get; }
+    public Uri OpenIdConfigurationUri => field ??= new Uri(IssuerUri, ".well-known/openid-configuration");
 
     /// <summary>The token endpoint: <c>{issuer}oauth/token</c>.</summary>
-    public Uri TokenEndpoint { get; }
+    public Uri TokenEndpoint => field ??= new Uri(IssuerUri, TokenPath);
 
     /// <summary>The audience of the Management API (the system API's identifier): <c>{issuer}api/v2/</c>.</summary>
     public string ManagementApiAudience { get; }
@@ -59,9 +56,9 @@ public sealed class TenantUrls : IEquatable<TenantUrls>
     public static TenantUrls ForDomain(string domain)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(domain);
-        return DomainProblem(domain) is { } problem
+        return DomainProblem(domain, out var issuer) is { } problem
             ? throw new ArgumentException(problem, nameof(domain))
-            : new TenantUrls(new Uri("https://" + domain + "/"));
+            : new TenantUrls(issuer);
     }
 
     /// <summary>
@@ -81,12 +78,22 @@ public sealed class TenantUrls : IEquatable<TenantUrls>
     }
 
     /// <summary>Why <paramref name="domain"/> is not a tenant domain, or <see langword="null"/> when it is one.</summary>
-    internal static string? DomainProblem(string domain) =>
-        domain.Contains("://", StringComparison.Ordinal) || domain.Contains('/', StringComparison.Ordinal) ||
-        !Uri.TryCreate("https://" + domain + "/", UriKind.Absolute, out var uri) ||
-        uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.UserInfo)
-            ? "The domain must be a host name such as 'dev-abc.us.auth0.com', without a scheme or a path."
-            : null;
+    internal static string? DomainProblem(string domain) => DomainProblem(domain, out _);
+
+    /// <summary>As <see cref="DomainProblem(string)"/>, handing out the issuer <c>https://{domain}/</c> when there is none.</summary>
+    private static string? DomainProblem(string domain, out Uri issuer)
+    {
+        if (domain.Contains("://", StringComparison.Ordinal) || domain.Contains('/', StringComparison.Ordinal) ||
+            !Uri.TryCreate("https://" + domain + "/", UriKind.Absolute, out var uri) ||
+            uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            issuer = null!;
+            return "The domain must be a host name such as 'dev-abc.us.auth0.com', without a scheme or a path.";
+        }
+
+        issuer = uri;
+        return null;
+    }
 
     /// <summary>Why <paramref name="issuer"/> is not a tenant issuer, or <see langword="null"/> when it is one.</summary>
     internal static string? IssuerProblem(string issuer)

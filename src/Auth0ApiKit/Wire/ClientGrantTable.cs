@@ -30,6 +30,9 @@ internal static class ClientGrantTable
         WireField.Boolean("is_system").ReadOnly())
     {
         MinUpdateProperties = 1,
+
+        // Every create names a new application's client id: no two bodies are alike.
+        RemembersCreates = false,
     };
 
     /// <summary>

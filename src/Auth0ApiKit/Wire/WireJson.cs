@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 
 namespace Auth0ApiKit.Wire;
 
@@ -31,4 +32,26 @@ internal static class WireJson
     /// </summary>
     public static JsonElement ToElement<T>(T value, JsonTypeInfo<T> typeInfo) =>
         JsonElement.Parse(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+
+    /// <summary>
+    /// Parses JSON that is also valid UTF-8 throughout, or gives <see langword="null"/>. System.Text.Json checks the
+    /// UTF-8 of a name or a string only when it is read, and then throws <see cref="InvalidOperationException"/>;
+    /// checking first turns such a body into malformed JSON, as any other broken body.
+    /// </summary>
+    public static JsonDocument? TryParse(ReadOnlyMemory<byte> utf8Json)
+    {
+        if (!Utf8.IsValid(utf8Json.Span))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonDocument.Parse(utf8Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

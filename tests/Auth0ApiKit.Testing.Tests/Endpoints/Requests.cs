@@ -10,7 +10,7 @@ internal static class Requests
 {
     public const string ManagementAudience = "https://contract.auth0.local/api/v2/";
 
-    public static TenantStore NewStore(int seed = 1) => new(ManagementAudience, new IdGenerator(seed));
+    public static TenantStore NewStore(int seed = 1) => new(Tokens.TenantUrls.ForDomain("contract.auth0.local"), new IdGenerator(seed));
 
     public static FakeRequest Json(string method, string path, string? body = null, string query = "") =>
         new(method, path, query,

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -14,16 +15,33 @@ internal sealed class WireShape
 {
     private static readonly JsonElement EmptyObject = JsonElement.Parse("{}");
 
-    private readonly FrozenDictionary<string, WireField> _byName;
+    /// <summary>How many distinct create bodies each of a table's two generations of remembered checks holds.</summary>
+    private const int RememberedCreates = 256;
 
-    /// <summary>The rows a create may add something to: those with a default, and objects whose own rows have one.</summary>
-    private readonly WireField[] _defaulted;
+    /// <summary>Each row's position in <see cref="Fields"/>, by name.</summary>
+    private readonly FrozenDictionary<string, int> _indexByName;
+
+    /// <summary>The positions of the rows a create may add something to: those with a default, and objects whose own rows have one.</summary>
+    private readonly int[] _defaulted;
+
+    /// <summary>The positions of the rows a create must carry.</summary>
+    private readonly int[] _required;
+
+    /// <summary>
+    /// Create bodies checked before, by their bytes, in two generations: when the newer one is full it becomes the
+    /// older one, so the bodies in use stay. Tests create the same APIs and applications over and over, so most
+    /// creates are answered from here. (A body may carry a secret, as the row made from it does; neither is ever shown.)
+    /// </summary>
+    private readonly Lock _memoryGate = new();
+    private Dictionary<byte[], CheckedCreate> _recentCreates = new(BodyBytes.Comparer);
+    private Dictionary<byte[], CheckedCreate> _olderCreates = new(BodyBytes.Comparer);
 
     public WireShape(params IEnumerable<WireField> fields)
     {
         Fields = [.. fields];
-        _byName = Fields.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
-        _defaulted = [.. Fields.Where(f => f.Default is not null || f.DefaultFrom is not null || f.Shape?.HasDefaults == true)];
+        _indexByName = Enumerable.Range(0, Fields.Length).ToFrozenDictionary(i => Fields[i].Name, StringComparer.Ordinal);
+        _defaulted = [.. Enumerable.Range(0, Fields.Length).Where(i => Fields[i] is var f && (f.Default is not null || f.DefaultFrom is not null || f.Shape?.HasDefaults == true))];
+        _required = [.. Enumerable.Range(0, Fields.Length).Where(i => Fields[i].Required)];
     }
 
     /// <summary>Whether a create fills in anything this table's body leaves out.</summary>
@@ -31,6 +49,12 @@ internal sealed class WireShape
 
     /// <summary>The properties in Auth0's order.</summary>
     public ImmutableArray<WireField> Fields { get; }
+
+    /// <summary>
+    /// Whether checked create bodies are remembered (see <see cref="TryCheckCreate"/>); off for a resource whose bodies
+    /// differ on every create (a client grant names a new client), where remembering would only push others out.
+    /// </summary>
+    public bool RemembersCreates { get; init; } = true;
 
     /// <summary>Properties not in the table are accepted and kept (additionalProperties: true).</summary>
     public bool Open { get; init; }
@@ -44,7 +68,7 @@ internal sealed class WireShape
     /// <summary>How many properties the object may have at most (<c>maxProperties</c>), or null for no limit.</summary>
     public int? MaxProperties { get; init; }
 
-    public WireField? Find(string name) => _byName.GetValueOrDefault(name);
+    public WireField? Find(string name) => _indexByName.TryGetValue(name, out var index) ? Fields[index] : null;
 
     /// <summary>This table with <paramref name="field"/> added, or replacing the row of the same name.</summary>
     public WireShape With(WireField field) =>
@@ -54,6 +78,7 @@ internal sealed class WireShape
             MinUpdateProperties = MinUpdateProperties,
             MinProperties = MinProperties,
             MaxProperties = MaxProperties,
+            RemembersCreates = RemembersCreates,
         };
 
     /// <summary>
@@ -73,10 +98,16 @@ internal sealed class WireShape
         var count = 0;
         List<string>? refused = null;
         WireMistake? lastValueMistake = null;
+        Span<bool> present = stackalloc bool[Fields.Length];
         foreach (var property in body.EnumerateObject())
         {
             count++;
-            var field = Find(property.Name);
+            var field = _indexByName.TryGetValue(property.Name, out var index) ? Fields[index] : null;
+            if (field is not null)
+            {
+                present[index] = true;
+            }
+
             if (field is null ? !Open : !MayWrite(field, operation))
             {
                 (refused ??= []).Add(property.Name);
@@ -104,11 +135,11 @@ internal sealed class WireShape
 
         if (operation == WireOperation.Create)
         {
-            foreach (var field in Fields)
+            foreach (var index in _required)
             {
-                if (field.Required && !body.TryGetProperty(field.Name, out _))
+                if (!present[index])
                 {
-                    return new($"Missing required property: {field.Name}", path.ToString());
+                    return new($"Missing required property: {Fields[index].Name}", path.ToString());
                 }
             }
         }
@@ -118,6 +149,93 @@ internal sealed class WireShape
         }
 
         return lastValueMistake;
+    }
+
+    /// <summary>
+    /// Checks a create body given as UTF-8 JSON and works out the defaults it gets, as <see cref="CheckCreate(JsonElement)"/>;
+    /// a body with the same bytes as one checked before is answered from memory.
+    /// </summary>
+    /// <returns><see langword="false"/> when the bytes are not one JSON document in valid UTF-8.</returns>
+    public bool TryCheckCreate(ReadOnlyMemory<byte> utf8Json, [NotNullWhen(true)] out CheckedCreate? result)
+    {
+        if (RemembersCreates && Recall(utf8Json.Span) is { } known)
+        {
+            result = known;
+            return true;
+        }
+
+        using (var parsed = WireJson.TryParse(utf8Json))
+        {
+            if (parsed is null)
+            {
+                result = null;
+                return false;
+            }
+
+            // The defaults handed out never point into the parsed body: they are the table's, or objects written anew.
+            result = CheckCreate(parsed.RootElement);
+        }
+
+        if (RemembersCreates)
+        {
+            Remember(utf8Json.ToArray(), result);
+        }
+
+        return true;
+    }
+
+    private CheckedCreate? Recall(ReadOnlySpan<byte> body)
+    {
+        lock (_memoryGate)
+        {
+            if (_recentCreates.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(body, out var found))
+            {
+                return found;
+            }
+
+            if (_olderCreates.GetAlternateLookup<ReadOnlySpan<byte>>().Remove(body, out var key, out found))
+            {
+                _recentCreates[key] = found;
+            }
+
+            return found;
+        }
+    }
+
+    private void Remember(byte[] body, CheckedCreate checkedCreate)
+    {
+        lock (_memoryGate)
+        {
+            if (_recentCreates.Count >= RememberedCreates)
+            {
+                _olderCreates = _recentCreates;
+                _recentCreates = new(BodyBytes.Comparer);
+            }
+
+            _recentCreates[body] = checkedCreate;
+        }
+    }
+
+    /// <summary>Checks a typed create body (one a caller made, not one received) as its JSON, through the same memory.</summary>
+    public CheckedCreate CheckCreate<T>(T body, JsonTypeInfo<T> typeInfo)
+    {
+        // A serializer writes one JSON document in valid UTF-8, so the check always runs.
+        TryCheckCreate(JsonSerializer.SerializeToUtf8Bytes(body, typeInfo), out var result);
+        return result!;
+    }
+
+    /// <summary>Checks a create body (<see cref="Check(JsonElement, WireOperation)"/>) and, when it fits, collects the defaults <see cref="AddDefaults"/> would add.</summary>
+    public CheckedCreate CheckCreate(JsonElement body)
+    {
+        if (Check(body, WireOperation.Create) is { } mistake)
+        {
+            return CheckedCreate.Refused(mistake);
+        }
+
+        var defaults = new List<KeyValuePair<string, JsonElement>>(_defaulted.Length);
+        // Clone: a default must outlive the body's document (a clone of a value that owns its memory is itself).
+        AddDefaults(body, defaults, static (list, name, value) => list.Add(KeyValuePair.Create(name, value.Clone())));
+        return CheckedCreate.Accepted([.. defaults]);
     }
 
     private static bool MayWrite(WireField field, WireOperation operation) => field.Access switch
@@ -166,11 +284,13 @@ internal sealed class WireShape
             }
         }
 
-        foreach (var field in _defaulted)
+        Span<bool> present = stackalloc bool[Fields.Length];
+        MarkPresent(body, present);
+        foreach (var index in _defaulted)
         {
-            if (!body.TryGetProperty(field.Name, out _) && field.DefaultFor(body) is { } value)
+            if (!present[index] && Fields[index].DefaultFor(body) is { } value)
             {
-                writer.WritePropertyName(field.Name);
+                writer.WritePropertyName(Fields[index].Name);
                 value.WriteTo(writer);
             }
         }
@@ -186,18 +306,33 @@ internal sealed class WireShape
     public void AddDefaults<TState>(JsonElement body, TState state, Action<TState, string, JsonElement> add)
     {
         ArgumentNullException.ThrowIfNull(add);
-        foreach (var field in _defaulted)
+        Span<bool> present = stackalloc bool[Fields.Length];
+        MarkPresent(body, present);
+        foreach (var index in _defaulted)
         {
-            if (!body.TryGetProperty(field.Name, out var sent))
+            var field = Fields[index];
+            if (!present[index])
             {
                 if (field.DefaultFor(body) is { } value)
                 {
                     add(state, field.Name, value);
                 }
             }
-            else if (field.Shape is { HasDefaults: true } shape && sent.ValueKind == JsonValueKind.Object && shape.MissesDefault(sent))
+            else if (field.Shape is { HasDefaults: true } shape && body.GetProperty(field.Name) is { ValueKind: JsonValueKind.Object } sent && shape.MissesDefault(sent))
             {
                 add(state, field.Name, shape.WithDefaults(sent));
+            }
+        }
+    }
+
+    /// <summary>Marks the rows <paramref name="body"/> carries, reading each of its names once.</summary>
+    private void MarkPresent(JsonElement body, Span<bool> present)
+    {
+        foreach (var property in body.EnumerateObject())
+        {
+            if (_indexByName.TryGetValue(property.Name, out var index))
+            {
+                present[index] = true;
             }
         }
     }
@@ -221,8 +356,9 @@ internal sealed class WireShape
 
     private bool MissesDefault(JsonElement body)
     {
-        foreach (var field in _defaulted)
+        foreach (var index in _defaulted)
         {
+            var field = Fields[index];
             if (body.TryGetProperty(field.Name, out var sent)
                 ? field.Shape is { HasDefaults: true } shape && sent.ValueKind == JsonValueKind.Object && shape.MissesDefault(sent)
                 : field.DefaultFor(body) is not null)
