@@ -59,6 +59,12 @@ internal sealed class TenantStore
     /// <summary>The <c>tenant</c> value of the tenant's clients (<see cref="TenantName"/> as JSON), made at the first create.</summary>
     public JsonElement TenantValue => field.ValueKind == JsonValueKind.Undefined ? field = ClientTable.TenantValue(TenantName) : field;
 
+    /// <summary>The users of the database connection, with their password hashes.</summary>
+    public UserStore Users { get; } = new();
+
+    /// <summary>Roles, their permissions and members, and users' direct permissions.</summary>
+    public RoleStore Roles { get; } = new();
+
     /// <summary>The lock that guards every table.</summary>
     public object Gate { get; } = new();
 
