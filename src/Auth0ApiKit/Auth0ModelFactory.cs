@@ -3,6 +3,7 @@ using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
 using Auth0ApiKit.Authentication;
 using Auth0ApiKit.Management;
+using Auth0ApiKit.Roles;
 using Auth0ApiKit.Sync;
 using Auth0ApiKit.Tokens;
 
@@ -51,6 +52,40 @@ public static class Auth0ModelFactory
         ArgumentNullException.ThrowIfNull(clientId);
         ArgumentNullException.ThrowIfNull(apiIdentifier);
         return new(id ?? "cgr_" + RandomNumberGenerator.GetString(Alphanumerics, 16), clientId, apiIdentifier, [.. scopes ?? []]);
+    }
+
+    /// <summary>A role as a tenant holds it.</summary>
+    /// <param name="name">Its name.</param>
+    /// <param name="description">Its description; none when left out.</param>
+    /// <param name="id">Its id; <c>rol_</c> and 16 random letters and digits when left out.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    public static TenantRole TenantRole(string name, string? description = null, string? id = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return new(id ?? "rol_" + RandomNumberGenerator.GetString(Alphanumerics, 16), name, description);
+    }
+
+    /// <summary>A permission as a tenant lists it for a role.</summary>
+    /// <param name="permission">The API and the scope.</param>
+    /// <param name="description">The scope's description.</param>
+    /// <param name="apiName">The API's name.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="permission"/> is <see langword="null"/>.</exception>
+    public static TenantPermission TenantPermission(ApiPermission permission, string? description = null, string? apiName = null)
+    {
+        ArgumentNullException.ThrowIfNull(permission);
+        return new(permission, description, apiName);
+    }
+
+    /// <summary>A user who has a role, as Auth0 lists a role's users.</summary>
+    /// <param name="userId">The user's id, such as <c>auth0|5f0c...</c>.</param>
+    /// <param name="email">The user's email address.</param>
+    /// <param name="name">The user's name.</param>
+    /// <param name="picture">The URL of the user's picture.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="userId"/> is <see langword="null"/>.</exception>
+    public static RoleMember RoleMember(string userId, string? email = null, string? name = null, string? picture = null)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        return new(userId, email, name, picture);
     }
 
     /// <summary>One page of a list.</summary>

@@ -1,6 +1,6 @@
 namespace Auth0ApiKit.Management;
 
-/// <summary>A tenant's Management API: its APIs, applications and authorizations. Mock it in tests of code that uses it.</summary>
+/// <summary>A tenant's Management API: its APIs, applications, authorizations and roles. Mock it in tests of code that uses it.</summary>
 public interface IAuth0ManagementClient
 {
     /// <summary>The tenant's APIs (resource servers).</summary>
@@ -11,4 +11,7 @@ public interface IAuth0ManagementClient
 
     /// <summary>The authorizations of applications for APIs (client grants).</summary>
     IAuthorizationsClient Authorizations { get; }
+
+    /// <summary>The tenant's roles, their API permissions and their users.</summary>
+    IRolesClient Roles { get; }
 }

@@ -39,9 +39,12 @@ internal sealed class ManagementConnection
     }
 
     /// <summary>Sends a request whose answer has no content worth reading (a delete).</summary>
-    public async Task SendAsync(HttpMethod method, string path, CancellationToken cancellationToken)
+    public Task SendAsync(HttpMethod method, string path, CancellationToken cancellationToken) => SendAsync(method, path, body: null, cancellationToken);
+
+    /// <summary>Sends a request whose answer has no content worth reading (Auth0's <c>{}</c>, or none).</summary>
+    public async Task SendAsync(HttpMethod method, string path, RequestBody? body, CancellationToken cancellationToken)
     {
-        using var response = await SendCoreAsync(method, path, body: null, retryAfterAmbiguousFailure: true, cancellationToken).ConfigureAwait(false);
+        using var response = await SendCoreAsync(method, path, body, retryAfterAmbiguousFailure: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads one object, or <see langword="null"/> when Auth0 answers 404.</summary>

@@ -76,3 +76,23 @@ internal sealed class PermissionPageDto : PageEnvelopeDto
     [JsonPropertyName(F.Permissions)]
     public List<PermissionDto>? Permissions { get; set; }
 }
+
+/// <summary>The body of a role-users write: <c>{"users":["auth0|..."]}</c>.</summary>
+internal sealed class RoleUsersBodyDto
+{
+    [JsonPropertyName(F.Users)]
+    public List<string>? Users { get; set; }
+}
+
+/// <summary>
+/// A page of a role's users (<c>{user_id, email, name, picture}</c> each): with totals for offset paging, or with
+/// <see cref="Next"/>, the checkpoint of the next page (absent on the last), for checkpoint paging.
+/// </summary>
+internal sealed class RoleUserPageDto : PageEnvelopeDto
+{
+    [JsonPropertyName(F.Users)]
+    public List<UserDto>? Users { get; set; }
+
+    [JsonPropertyName("next")]
+    public string? Next { get; set; }
+}

@@ -43,6 +43,8 @@ internal sealed class ManagementScenario : IDisposable
 
     public IAuthorizationsClient Authorizations => _client.Authorizations;
 
+    public IRolesClient Roles => _client.Roles;
+
     /// <summary>The journal's entries for a Management API path such as <c>resource-servers</c>.</summary>
     public IReadOnlyList<JournalEntry> Calls(string method, string path) => Tenant.Journal.For(method, "/api/v2/" + path);
 

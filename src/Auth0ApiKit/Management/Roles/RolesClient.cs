@@ -1,0 +1,237 @@
+using System.Runtime.CompilerServices;
+using Auth0ApiKit.Roles;
+using Auth0ApiKit.Wire;
+
+namespace Auth0ApiKit.Management;
+
+/// <summary>The roles of a tenant over the Management API (<c>/api/v2/roles</c>).</summary>
+internal sealed class RolesClient : IRolesClient
+{
+    private const string Path = "roles";
+
+    private readonly ManagementConnection _connection;
+
+    public RolesClient(ManagementConnection connection) => _connection = connection;
+
+    public async Task<TenantRole> CreateAsync(RoleDefinition role, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        TenantRole created;
+        try
+        {
+            // Auth0 answers 200, not 201.
+            created = ToTenantRole(await _connection.SendAsync(HttpMethod.Post, Path,
+                ManagementConnection.Json(new RoleDto { Name = role.Name, Description = role.Description }, WireJson.Context.RoleDto),
+                WireJson.Context.RoleDto, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Auth0ConflictException)
+        {
+            // A retry after an answer that was lost, or a role that already exists: adopt it when it matches.
+            var existing = await FindByNameAsync(role.Name, cancellationToken).ConfigureAwait(false);
+            if (existing is null || (role.Description is not null && existing.Description != role.Description))
+            {
+                throw;
+            }
+
+            await AddPermissionsAsync(existing.Id, await MissingAsync(existing.Id, role.Permissions, cancellationToken).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+            return existing;
+        }
+
+        await AddPermissionsAsync(created.Id, role.Permissions, cancellationToken).ConfigureAwait(false);
+        return created;
+    }
+
+    public async Task<TenantRole?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var row = await _connection.GetOrNullAsync(RolePath(id), WireJson.Context.RoleDto, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : ToTenantRole(row);
+    }
+
+    public async Task<TenantRole?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var filter = "&name_filter=" + Uri.EscapeDataString(name);
+        await foreach (var role in ResultPage<TenantRole>.EnumerateAsync(
+            (page, ct) => ListPageAsync(page, OffsetPaging.MaxPerPage, filter, ct), cancellationToken).ConfigureAwait(false))
+        {
+            if (string.Equals(role.Name, name, StringComparison.Ordinal))
+            {
+                return role;
+            }
+        }
+
+        return null;
+    }
+
+    public IAsyncEnumerable<TenantRole> ListAsync(CancellationToken cancellationToken = default) =>
+        ResultPage<TenantRole>.EnumerateAsync((page, ct) => ListPageAsync(page, OffsetPaging.MaxPerPage, ct), cancellationToken);
+
+    public Task<ResultPage<TenantRole>> ListPageAsync(int page, int perPage, CancellationToken cancellationToken = default) =>
+        ListPageAsync(page, perPage, filter: string.Empty, cancellationToken);
+
+    public async Task<TenantRole> UpdateAsync(string id, RoleDefinition desired, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        var current = await GetAsync(id, cancellationToken).ConfigureAwait(false)
+            ?? throw new Auth0NotFoundException($"No role has the id {id} in the tenant.");
+        var body = new RoleDto
+        {
+            Name = current.Name == desired.Name ? null : desired.Name,
+            Description = desired.Description is null || current.Description == desired.Description ? null : desired.Description,
+        };
+        var updated = body.Name is null && body.Description is null
+            ? current
+            : ToTenantRole(await _connection.SendAsync(HttpMethod.Patch, RolePath(id), ManagementConnection.Json(body, WireJson.Context.RoleDto),
+                WireJson.Context.RoleDto, cancellationToken).ConfigureAwait(false));
+
+        var held = new List<ApiPermission>();
+        await foreach (var permission in ListPermissionsAsync(id, cancellationToken).ConfigureAwait(false))
+        {
+            held.Add(permission.Permission);
+        }
+
+        await RemovePermissionsAsync(id, held.Where(p => !desired.Grants(p)), cancellationToken).ConfigureAwait(false);
+        await AddPermissionsAsync(id, desired.Permissions.Except(held), cancellationToken).ConfigureAwait(false);
+        return updated;
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        try
+        {
+            // Auth0 answers 200 with {}.
+            await _connection.SendAsync(HttpMethod.Delete, RolePath(id), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Auth0NotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Auth0 answers 201 with <c>{}</c>.</summary>
+    public Task AddPermissionsAsync(string id, IEnumerable<ApiPermission> permissions, CancellationToken cancellationToken = default) =>
+        SendPermissionsAsync(HttpMethod.Post, id, permissions, cancellationToken);
+
+    /// <summary>Auth0 answers 204.</summary>
+    public Task RemovePermissionsAsync(string id, IEnumerable<ApiPermission> permissions, CancellationToken cancellationToken = default) =>
+        SendPermissionsAsync(HttpMethod.Delete, id, permissions, cancellationToken);
+
+    public IAsyncEnumerable<TenantPermission> ListPermissionsAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        return ResultPage<TenantPermission>.EnumerateAsync((page, ct) => ListPermissionsPageAsync(id, page, OffsetPaging.MaxPerPage, ct), cancellationToken);
+    }
+
+    public async Task<ResultPage<TenantPermission>> ListPermissionsPageAsync(string id, int page, int perPage, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var result = await _connection.SendAsync(HttpMethod.Get, $"{RolePath(id)}/permissions?{OffsetPaging.Query(page, perPage)}",
+            null, WireJson.Context.PermissionPageDto, cancellationToken).ConfigureAwait(false);
+        var items = (result.Permissions ?? []).Select(ToTenantPermission).ToList();
+        return OffsetPaging.Page(items, result.Total, result.Start, result.Limit, page, perPage);
+    }
+
+    /// <summary>Auth0 answers 200 with <c>{}</c>.</summary>
+    public async Task AssignUsersAsync(string id, IEnumerable<string> userIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentNullException.ThrowIfNull(userIds);
+        var users = userIds.ToList();
+        foreach (var user in users)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(user, nameof(userIds));
+        }
+
+        if (users.Count > 0)
+        {
+            await _connection.SendAsync(HttpMethod.Post, $"{RolePath(id)}/users",
+                ManagementConnection.Json(new RoleUsersBodyDto { Users = users }, WireJson.Context.RoleUsersBodyDto), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public IAsyncEnumerable<RoleMember> ListUsersAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        return ListUsersFromAsync(id, cancellationToken);
+    }
+
+    public async Task<ResultPage<RoleMember>> ListUsersPageAsync(string id, int page, int perPage, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var result = await _connection.SendAsync(HttpMethod.Get, $"{RolePath(id)}/users?{OffsetPaging.Query(page, perPage)}",
+            null, WireJson.Context.RoleUserPageDto, cancellationToken).ConfigureAwait(false);
+        var items = (result.Users ?? []).Select(ToRoleMember).ToList();
+        return OffsetPaging.Page(items, result.Total, result.Start, result.Limit, page, perPage);
+    }
+
+    private async IAsyncEnumerable<RoleMember> ListUsersFromAsync(string id, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var first = $"{RolePath(id)}/users?take={OffsetPaging.MaxPerPage}";
+        string? from = null;
+        do
+        {
+            var page = await _connection.SendAsync(HttpMethod.Get, from is null ? first : first + "&from=" + Uri.EscapeDataString(from),
+                null, WireJson.Context.RoleUserPageDto, cancellationToken).ConfigureAwait(false);
+            foreach (var row in page.Users ?? [])
+            {
+                yield return ToRoleMember(row);
+            }
+
+            from = page.Next;
+        }
+        while (!string.IsNullOrEmpty(from));
+    }
+
+    private async Task<ResultPage<TenantRole>> ListPageAsync(int page, int perPage, string filter, CancellationToken cancellationToken)
+    {
+        var result = await _connection.SendAsync(HttpMethod.Get, $"{Path}?{OffsetPaging.Query(page, perPage)}{filter}",
+            null, WireJson.Context.RolePageDto, cancellationToken).ConfigureAwait(false);
+        var items = (result.Roles ?? []).Select(ToTenantRole).ToList();
+        return OffsetPaging.Page(items, result.Total, result.Start, result.Limit, page, perPage);
+    }
+
+    /// <summary>The permissions of <paramref name="wanted"/> the role does not grant yet.</summary>
+    private async Task<List<ApiPermission>> MissingAsync(string id, IReadOnlyList<ApiPermission> wanted, CancellationToken cancellationToken)
+    {
+        var missing = wanted.ToList();
+        if (missing.Count > 0)
+        {
+            await foreach (var held in ListPermissionsAsync(id, cancellationToken).ConfigureAwait(false))
+            {
+                missing.Remove(held.Permission);
+            }
+        }
+
+        return missing;
+    }
+
+    /// <summary>Adds or removes permissions; Auth0 wants at least one per call, so none sends nothing.</summary>
+    private async Task SendPermissionsAsync(HttpMethod method, string id, IEnumerable<ApiPermission> permissions, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentNullException.ThrowIfNull(permissions);
+        var rows = permissions.Select(p => new PermissionDto
+        {
+            PermissionName = p?.Name ?? throw new ArgumentNullException(nameof(permissions)),
+            ResourceServerIdentifier = p.ApiIdentifier,
+        }).ToList();
+        if (rows.Count > 0)
+        {
+            await _connection.SendAsync(method, $"{RolePath(id)}/permissions",
+                ManagementConnection.Json(new PermissionsBodyDto { Permissions = rows }, WireJson.Context.PermissionsBodyDto), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string RolePath(string id) => $"{Path}/{ManagementConnection.Segment(id)}";
+
+    internal static TenantRole ToTenantRole(RoleDto row) => new(row.Id ?? string.Empty, row.Name ?? string.Empty, row.Description);
+
+    internal static TenantPermission ToTenantPermission(PermissionDto row) =>
+        new(new ApiPermission(row.ResourceServerIdentifier ?? string.Empty, row.PermissionName ?? string.Empty), row.Description, row.ResourceServerName);
+
+    private static RoleMember ToRoleMember(UserDto row) => new(row.UserId ?? string.Empty, row.Email, row.Name, row.Picture);
+}
