@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization.Metadata;
 using Auth0ApiKit.Roles;
 using Auth0ApiKit.Wire;
 
@@ -129,10 +130,8 @@ internal sealed class RolesClient : IRolesClient
     public async Task<ResultPage<TenantPermission>> ListPermissionsPageAsync(string id, int page, int perPage, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        var result = await _connection.SendAsync(HttpMethod.Get, $"{RolePath(id)}/permissions?{OffsetPaging.Query(page, perPage)}",
-            null, WireJson.Context.PermissionPageDto, cancellationToken).ConfigureAwait(false);
-        var items = (result.Permissions ?? []).Select(ToTenantPermission).ToList();
-        return OffsetPaging.Page(items, result.Total, result.Start, result.Limit, page, perPage);
+        return await PageAsync($"{RolePath(id)}/permissions", page, perPage, string.Empty, WireJson.Context.PermissionPageDto,
+            p => p.Permissions?.Select(ToTenantPermission), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Auth0 answers 200 with <c>{}</c>.</summary>
@@ -162,10 +161,8 @@ internal sealed class RolesClient : IRolesClient
     public async Task<ResultPage<RoleMember>> ListUsersPageAsync(string id, int page, int perPage, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        var result = await _connection.SendAsync(HttpMethod.Get, $"{RolePath(id)}/users?{OffsetPaging.Query(page, perPage)}",
-            null, WireJson.Context.RoleUserPageDto, cancellationToken).ConfigureAwait(false);
-        var items = (result.Users ?? []).Select(ToRoleMember).ToList();
-        return OffsetPaging.Page(items, result.Total, result.Start, result.Limit, page, perPage);
+        return await PageAsync($"{RolePath(id)}/users", page, perPage, string.Empty, WireJson.Context.RoleUserPageDto,
+            p => p.Users?.Select(ToRoleMember), cancellationToken).ConfigureAwait(false);
     }
 
     private async IAsyncEnumerable<RoleMember> ListUsersFromAsync(string id, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -186,12 +183,17 @@ internal sealed class RolesClient : IRolesClient
         while (!string.IsNullOrEmpty(from));
     }
 
-    private async Task<ResultPage<TenantRole>> ListPageAsync(int page, int perPage, string filter, CancellationToken cancellationToken)
+    private Task<ResultPage<TenantRole>> ListPageAsync(int page, int perPage, string filter, CancellationToken cancellationToken) =>
+        PageAsync(Path, page, perPage, filter, WireJson.Context.RolePageDto, p => p.Roles?.Select(ToTenantRole), cancellationToken);
+
+    /// <summary>One offset page of a list under <paramref name="path"/>, with its totals.</summary>
+    private async Task<ResultPage<TItem>> PageAsync<TPage, TItem>(string path, int page, int perPage, string filter, JsonTypeInfo<TPage> pageType,
+        Func<TPage, IEnumerable<TItem>?> items, CancellationToken cancellationToken)
+        where TPage : PageEnvelopeDto
     {
-        var result = await _connection.SendAsync(HttpMethod.Get, $"{Path}?{OffsetPaging.Query(page, perPage)}{filter}",
-            null, WireJson.Context.RolePageDto, cancellationToken).ConfigureAwait(false);
-        var items = (result.Roles ?? []).Select(ToTenantRole).ToList();
-        return OffsetPaging.Page(items, result.Total, result.Start, result.Limit, page, perPage);
+        var result = await _connection.SendAsync(HttpMethod.Get, $"{path}?{OffsetPaging.Query(page, perPage)}{filter}", null, pageType, cancellationToken)
+            .ConfigureAwait(false);
+        return OffsetPaging.Page([.. items(result) ?? []], result.Total, result.Start, result.Limit, page, perPage);
     }
 
     /// <summary>The permissions of <paramref name="wanted"/> the role does not grant yet.</summary>
