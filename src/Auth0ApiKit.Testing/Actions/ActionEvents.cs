@@ -95,28 +95,34 @@ public sealed class ActionAuthorization
     public override string ToString() => $"Roles [{string.Join(", ", Roles)}]";
 }
 
-/// <summary>
-/// The event of a credentials-exchange Action: an application asks <c>/oauth/token</c> for a client-credentials token
-/// (or a test mints one with <see cref="FakeTenantTokens.ForApplication"/>).
-/// </summary>
-public sealed class CredentialsExchangeEvent
+/// <summary>What every Action's event tells: the application, the API and the request.</summary>
+public abstract class ActionEvent
 {
-    internal CredentialsExchangeEvent(ActionClient client, ActionResourceServer resourceServer, ActionRequest request, IReadOnlyList<string> scopes)
+    private protected ActionEvent(ActionClient client, ActionResourceServer resourceServer, ActionRequest request)
     {
         Client = client;
         ResourceServer = resourceServer;
         Request = request;
-        Scopes = scopes;
     }
 
-    /// <summary>The application (<c>event.client</c>).</summary>
+    /// <summary>The application the token is issued to (<c>event.client</c>).</summary>
     public ActionClient Client { get; }
 
-    /// <summary>The API (<c>event.resource_server</c>).</summary>
+    /// <summary>The API the access token is for (<c>event.resource_server</c>).</summary>
     public ActionResourceServer ResourceServer { get; }
 
-    /// <summary>The token request (<c>event.request</c>).</summary>
+    /// <summary>The token request (<c>event.request</c>): its scope is the one the application asked for.</summary>
     public ActionRequest Request { get; }
+}
+
+/// <summary>
+/// The event of a credentials-exchange Action: an application asks <c>/oauth/token</c> for a client-credentials token
+/// (or a test mints one with <see cref="FakeTenantTokens.ForApplication"/>).
+/// </summary>
+public sealed class CredentialsExchangeEvent : ActionEvent
+{
+    internal CredentialsExchangeEvent(ActionClient client, ActionResourceServer resourceServer, ActionRequest request, IReadOnlyList<string> scopes)
+        : base(client, resourceServer, request) => Scopes = scopes;
 
     /// <summary>The scopes the token is about to grant (<c>event.accessToken.scope</c>).</summary>
     public IReadOnlyList<string> Scopes { get; }
@@ -129,26 +135,15 @@ public sealed class CredentialsExchangeEvent
 /// The event of a post-login Action: a user's access token is issued (by a refresh, or minted directly with
 /// <see cref="FakeTenantTokens.ForUser"/>; by the login flows when they land).
 /// </summary>
-public sealed class PostLoginEvent
+public sealed class PostLoginEvent : ActionEvent
 {
     internal PostLoginEvent(ActionClient client, ActionResourceServer resourceServer, ActionRequest request, ActionUser user,
         ActionAuthorization authorization)
+        : base(client, resourceServer, request)
     {
-        Client = client;
-        ResourceServer = resourceServer;
-        Request = request;
         User = user;
         Authorization = authorization;
     }
-
-    /// <summary>The application the user signs in through (<c>event.client</c>).</summary>
-    public ActionClient Client { get; }
-
-    /// <summary>The API the access token is for (<c>event.resource_server</c>).</summary>
-    public ActionResourceServer ResourceServer { get; }
-
-    /// <summary>The request (<c>event.request</c>): its scope is the one the application asked for.</summary>
-    public ActionRequest Request { get; }
 
     /// <summary>The user (<c>event.user</c>).</summary>
     public ActionUser User { get; }
