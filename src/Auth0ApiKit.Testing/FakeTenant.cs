@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Auth0ApiKit.Management;
+using Auth0ApiKit.Testing.Actions;
 using Auth0ApiKit.Testing.Endpoints;
 using Auth0ApiKit.Testing.Faults;
 using Auth0ApiKit.Testing.Journal;
@@ -57,7 +58,8 @@ public sealed class FakeTenant
         {
             ResourceServerShape = options.ResourceServerShape,
         };
-        _tokens = new TenantTokens(Urls, TimeProvider, options.SigningKey);
+        Actions = new FakeTenantActions();
+        _tokens = new TenantTokens(Urls, TimeProvider, options.SigningKey, new ActionRunner(_store, Actions, Urls));
         Faults = new FaultInjector(TimeProvider);
         Journal = new RequestJournal(options.JournalCapacity);
         Apis = new FakeTenantApis(_store);
@@ -88,6 +90,12 @@ public sealed class FakeTenant
 
     /// <summary>Mints tokens directly, and rotates or revokes the tenant's signing key.</summary>
     public FakeTenantTokens Tokens { get; }
+
+    /// <summary>
+    /// The tenant's Actions: C# delegates that add custom claims to tokens, or deny them, as Auth0's credentials-exchange
+    /// and post-login Actions do.
+    /// </summary>
+    public FakeTenantActions Actions { get; }
 
     /// <summary>Scripted and random faults, and the rate limit.</summary>
     public FaultInjector Faults { get; }

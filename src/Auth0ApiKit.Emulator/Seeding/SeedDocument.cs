@@ -18,6 +18,25 @@ internal sealed class SeedDocument
 
     /// <summary>Fixed settings of the management application the emulator creates.</summary>
     public SeedManagementApplication? ManagementApplication { get; set; }
+
+    /// <summary>Static custom-claim rules, applied as Actions would apply them; <see langword="null"/> for none.</summary>
+    public SeedClaims? Claims { get; set; }
+}
+
+/// <summary>
+/// Custom claims that every token gets, by who it is for: per application (its name or client id; client-credentials
+/// and user tokens), per user (its <c>user_id</c>) and per role (its name); each a claim name and any JSON value.
+/// </summary>
+internal sealed class SeedClaims
+{
+    public Dictionary<string, Dictionary<string, JsonElement>> Applications { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, Dictionary<string, JsonElement>> Users { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, Dictionary<string, JsonElement>> Roles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Where the section came from, for messages.</summary>
+    public string Source { get; init; } = SeedVocabulary.Claims;
 }
 
 /// <summary>An API: a resource-server body, read as the sync's desired-state JSON reads its <c>apis</c> entries.</summary>

@@ -60,6 +60,9 @@ internal static class SeedFileReader
                 case SeedVocabulary.Applications:
                     document.Applications = [.. Items(file, value, name).Select(item => ReadApplication(file, item.Value, item.Path))];
                     break;
+                case SeedVocabulary.Claims:
+                    document.Claims = value.ValueKind == JsonValueKind.Null ? null : ReadClaims(file, value);
+                    break;
                 default:
                     document.ManagementApplication = value.ValueKind == JsonValueKind.Null ? null : Read(file,
                         Properties(file, value, $"$.{name}", "the management application", SeedVocabulary.IsManagementApplicationName),
@@ -114,6 +117,50 @@ internal static class SeedFileReader
                     $"$.{item.Path}", EmulatorJson.Context.SeedAuthorization))],
             Source = $"{file}: {path}",
         };
+    }
+
+    /// <summary>
+    /// The <c>claims</c> section: groups (<c>applications</c>, <c>users</c>, <c>roles</c>), each an object of keys (an
+    /// application's name or client id, a user id, a role name) to objects of claim names and their JSON values.
+    /// </summary>
+    private static SeedClaims ReadClaims(string file, JsonElement section)
+    {
+        var claims = new SeedClaims { Source = $"{file}: {SeedVocabulary.Claims}" };
+        foreach (var (group, keys) in Properties(file, section, $"$.{SeedVocabulary.Claims}", "the claims section", SeedVocabulary.IsClaimGroupName))
+        {
+            var rules = group switch
+            {
+                SeedVocabulary.Applications => claims.Applications,
+                SeedVocabulary.ClaimUsers => claims.Users,
+                _ => claims.Roles,
+            };
+            var groupPath = $"$.{SeedVocabulary.Claims}.{group}";
+            foreach (var key in Members(file, keys, groupPath, $"'{group}' of the claims section"))
+            {
+                var keyPath = $"{groupPath}['{key.Name}']";
+                rules[key.Name] = Members(file, key.Value, keyPath, "a set of claims")
+                    .ToDictionary(claim => claim.Name, claim => claim.Value.Clone(), StringComparer.Ordinal);
+            }
+        }
+
+        return claims;
+    }
+
+    /// <summary>The members of an object whose names are free (keys, claim names), each given once.</summary>
+    private static List<JsonProperty> Members(string file, JsonElement entry, string path, string what)
+    {
+        if (entry.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid(file, path, $"{what} is an object, not {Kind(entry)}.");
+        }
+
+        var members = entry.EnumerateObject().ToList();
+        if (members.GroupBy(m => m.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw Invalid(file, $"{path}['{twice.Key}']", $"'{twice.Key}' is given twice.");
+        }
+
+        return members;
     }
 
     /// <summary>

@@ -36,6 +36,9 @@ internal sealed class SeedPlan
     /// <summary>The management application (authorized for the Management API), or <see langword="null"/> for none.</summary>
     public PlannedApplication? Management { get; }
 
+    /// <summary>The static claim rules, or <see langword="null"/> for none.</summary>
+    public SeedClaimRules? ClaimRules { get; private init; }
+
     /// <summary>Checks the document and fixes every credential.</summary>
     /// <exception cref="EmulatorConfigurationException">An entry breaks a rule or refers to something that is not there.</exception>
     public static SeedPlan Resolve(SeedDocument document, bool createManagementApplication)
@@ -98,7 +101,10 @@ internal sealed class SeedPlan
                 [new PlannedAuthorization(ManagementAudience, seed.Scopes ?? modelled)]) { Source = source };
         }
 
-        return new SeedPlan(apis, applications, management);
+        return new SeedPlan(apis, applications, management)
+        {
+            ClaimRules = document.Claims is { } claims ? SeedClaimRules.Resolve(claims, applications) : null,
+        };
     }
 
     /// <summary>The identifier that stands for the Management API, whose real audience is known only once the emulator listens.</summary>
@@ -106,7 +112,7 @@ internal sealed class SeedPlan
 
     /// <summary>
     /// Seeds a fresh tenant: APIs, applications with their fixed credentials and Auth0 properties, authorizations, the
-    /// management application.
+    /// management application, the static claim rules.
     /// </summary>
     /// <exception cref="EmulatorConfigurationException">The tenant refuses an application's Auth0 properties (named with the entry).</exception>
     public void Apply(FakeTenant tenant)
@@ -134,6 +140,8 @@ internal sealed class SeedPlan
                 tenant.Authorizations.Authorize(application.ClientId, audience, authorization.Scopes);
             }
         }
+
+        ClaimRules?.Register(tenant);
     }
 
     private static Secret CheckedSecret(string? secret, string source)

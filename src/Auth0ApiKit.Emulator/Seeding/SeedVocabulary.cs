@@ -15,6 +15,9 @@ internal static class SeedVocabulary
     public const string ManagementApplication = "management_application";
     public const string Authorizations = "authorizations";
     public const string AuthorizationApi = "api";
+    public const string Claims = "claims";
+    public const string ClaimUsers = "users";
+    public const string ClaimRoles = "roles";
 
     /// <summary>The camelCase names of earlier seed files, and Auth0's names they stand for.</summary>
     public static IReadOnlyDictionary<string, string> Aliases { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -52,7 +55,10 @@ internal static class SeedVocabulary
         ClientFields.Callbacks, ClientFields.IsFirstParty,
     ];
 
-    public static bool IsDocumentName(string name) => name is Apis or Applications or ManagementApplication;
+    public static bool IsDocumentName(string name) => name is Apis or Applications or ManagementApplication or Claims;
+
+    /// <summary>The groups of static claim rules: per application, per user, per role.</summary>
+    public static bool IsClaimGroupName(string name) => name is Applications or ClaimUsers or ClaimRoles;
 
     /// <summary>Every property of the resource-server table (a desired state's API entry refuses the read-only ones).</summary>
     public static bool IsApiName(string name) => ResourceServerTable.Shape.Find(name) is not null;

@@ -1,4 +1,5 @@
 using Auth0ApiKit.Apis;
+using Auth0ApiKit.Testing.Actions;
 using Auth0ApiKit.Testing.Store;
 using Auth0ApiKit.Tokens;
 using Auth0ApiKit.Wire;
@@ -20,6 +21,7 @@ internal sealed class TenantTokens
     private readonly TenantUrls _urls;
     private readonly TimeProvider _time;
     private readonly TenantSigningKey? _configuredKey;
+    private readonly ActionRunner _actions;
     private readonly Lazy<AccessTokenIssuer> _issuer;
     private readonly Lock _gate = new();
 
@@ -29,10 +31,11 @@ internal sealed class TenantTokens
     private readonly Dictionary<TenantSigningKey, FakeSigningKey> _publicKeys = [];
     private long _keySetVersion;
 
-    public TenantTokens(TenantUrls urls, TimeProvider time, FakeSigningKey? signingKey)
+    public TenantTokens(TenantUrls urls, TimeProvider time, FakeSigningKey? signingKey, ActionRunner actions)
     {
         _urls = urls;
         _time = time;
+        _actions = actions;
         _configuredKey = signingKey is null ? null : Remember(signingKey);
         _issuer = new Lazy<AccessTokenIssuer>(() => new AccessTokenIssuer(_urls, new SigningKeySet(() => _configuredKey ?? NewSharedKey()), _time));
     }
@@ -72,8 +75,10 @@ internal sealed class TenantTokens
     /// <summary>The issuer of this tenant's tokens.</summary>
     public AccessTokenIssuer Issuer => _issuer.Value;
 
-    public Minted IssueForApplication(ResourceServerDto api, string clientId, IReadOnlyList<string> scopes) =>
-        new(Issuer.Issue(DefinitionOf(api), AccessTokenRequest.ForApplication(clientId, scopes)));
+    /// <summary>An application's client-credentials token, after the tenant's credentials-exchange Actions.</summary>
+    /// <exception cref="ActionDeniedException">An Action denied the token, or its custom claims are too large.</exception>
+    public Minted IssueForApplication(ResourceServerDto api, string clientId, IReadOnlyList<string> scopes, string? requestedScope) =>
+        new(Issuer.Issue(DefinitionOf(api), _actions.CredentialsExchange(api, AccessTokenRequest.ForApplication(clientId, scopes), requestedScope)));
 
     public Minted IssueForUser(ResourceServerDto api, string clientId, string userId, IReadOnlyList<string> scopes,
         IReadOnlyDictionary<string, string>? customClaims)
@@ -84,6 +89,7 @@ internal sealed class TenantTokens
             request = request.WithClaim(name, value);
         }
 
+        request = _actions.PostLogin(api, request, scopes).Request;
         return new(Issuer.Issue(DefinitionOf(api), request));
     }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Auth0ApiKit.Applications;
+using Auth0ApiKit.Testing.Actions;
 using Auth0ApiKit.Testing.Store;
 using Auth0ApiKit.Wire;
 using T = Auth0ApiKit.Wire.TokenRequestFields;
@@ -43,13 +44,14 @@ internal sealed class TokenEndpoint
         return parameters.GetValueOrDefault(T.GrantType) switch
         {
             null or "" => Error(400, "invalid_request", "Missing required parameter: grant_type"),
-            var grant when grant == ClientCredentials => HandleClientCredentials(clientId, clientSecret, parameters.GetValueOrDefault(T.Audience)),
+            var grant when grant == ClientCredentials =>
+                HandleClientCredentials(clientId, clientSecret, parameters.GetValueOrDefault(T.Audience), parameters.GetValueOrDefault(T.Scope)),
             var grant when grant == RefreshTokenGrant => HandleRefreshToken(clientId, clientSecret, parameters.GetValueOrDefault(T.RefreshToken)),
             var other => Error(400, "unsupported_grant_type", $"Unsupported grant type: {other}"),
         };
     }
 
-    private FakeResponse HandleClientCredentials(string? clientId, string? clientSecret, string? audience)
+    private FakeResponse HandleClientCredentials(string? clientId, string? clientSecret, string? audience, string? scope)
     {
         if (string.IsNullOrEmpty(clientId))
         {
@@ -92,8 +94,7 @@ internal sealed class TokenEndpoint
                 $"Client \"{clientId}\" is not authorized to access resource server \"{audience}\". You need to create a \"client-grant\" associated to this API.");
         }
 
-        var token = _tokens.IssueForApplication(api, clientId, ClientGrantsEndpoint.GrantedScopes(grant, api));
-        return Success(token);
+        return Issue(() => _tokens.IssueForApplication(api, clientId, ClientGrantsEndpoint.GrantedScopes(grant, api), scope));
     }
 
     private FakeResponse HandleRefreshToken(string? clientId, string? clientSecret, string? refreshToken)
@@ -136,8 +137,20 @@ internal sealed class TokenEndpoint
             return Error(403, "invalid_grant", "Unknown or invalid refresh token.");
         }
 
-        var token = _tokens.IssueForUser(api, clientId, stored.UserId, stored.Scopes, customClaims: null);
-        return Success(token);
+        return Issue(() => _tokens.IssueForUser(api, clientId, stored.UserId, stored.Scopes, customClaims: null));
+    }
+
+    /// <summary>A new token, or the error Auth0 answers when an Action denies it.</summary>
+    private static FakeResponse Issue(Func<TenantTokens.Minted> issue)
+    {
+        try
+        {
+            return Success(issue());
+        }
+        catch (ActionDeniedException e)
+        {
+            return Error(e.Status, e.Error, e.Description);
+        }
     }
 
     /// <summary>The client, when the id is known and the secret matches (compared in constant time); public clients need none.</summary>

@@ -1,3 +1,4 @@
+using Auth0ApiKit.Testing.Actions;
 using Auth0ApiKit.Testing.Endpoints;
 using Auth0ApiKit.Testing.Store;
 
@@ -34,7 +35,10 @@ public sealed class FakeTenantTokens
     /// A client-credentials token for an application: with the scopes it is granted for the API, or with
     /// <paramref name="scopes"/> when given (no grant needed then).
     /// </summary>
-    /// <exception cref="FakeTenantException">The API is unknown, or no scopes were given and the application is not authorized.</exception>
+    /// <exception cref="FakeTenantException">
+    /// The API is unknown, no scopes were given and the application is not authorized, or a credentials-exchange Action
+    /// denied the token (with the status and error the token endpoint would answer).
+    /// </exception>
     public FakeAccessToken ForApplication(string clientId, string apiIdentifier, IEnumerable<string>? scopes = null)
     {
         ArgumentNullException.ThrowIfNull(clientId);
@@ -42,14 +46,16 @@ public sealed class FakeTenantTokens
         var (api, granted) = Lookup(clientId, apiIdentifier);
         var chosen = scopes?.ToList() ?? granted
             ?? throw new FakeTenantException(403, $"Client \"{clientId}\" is not authorized to access resource server \"{apiIdentifier}\".");
-        return new FakeAccessToken(_tokens.IssueForApplication(api, clientId, chosen).Token);
+        return new FakeAccessToken(Issue(() => _tokens.IssueForApplication(api, clientId, chosen, scopes is null ? null : string.Join(' ', chosen))).Token);
     }
 
     /// <summary>
     /// A user's access token (as after a login through <paramref name="clientId"/>), with custom claims, and a
     /// refresh token when the API allows offline access and <c>offline_access</c> is among the scopes.
     /// </summary>
-    /// <exception cref="FakeTenantException">The API is unknown.</exception>
+    /// <exception cref="FakeTenantException">
+    /// The API is unknown, or a post-login Action denied the login (with the status and error the token endpoint would answer).
+    /// </exception>
     public UserTokens ForUser(string clientId, string apiIdentifier, string userId, IEnumerable<string> scopes,
         IReadOnlyDictionary<string, string>? claims = null)
     {
@@ -59,7 +65,7 @@ public sealed class FakeTenantTokens
         ArgumentNullException.ThrowIfNull(scopes);
         var list = scopes.ToList();
         var (api, _) = Lookup(clientId, apiIdentifier);
-        var accessToken = new FakeAccessToken(_tokens.IssueForUser(api, clientId, userId, list, claims).Token);
+        var accessToken = new FakeAccessToken(Issue(() => _tokens.IssueForUser(api, clientId, userId, list, claims)).Token);
         string? refreshToken = null;
         if (api.AllowOfflineAccess == true && list.Contains(OfflineAccessScope, StringComparer.Ordinal))
         {
@@ -92,6 +98,19 @@ public sealed class FakeTenantTokens
 
     /// <summary>Stops publishing the previous signing key: tokens it signed stop validating.</summary>
     public void RevokePreviousSigningKey() => _tokens.RevokePreviousSigningKey();
+
+    /// <summary>A new token, or the token endpoint's answer to a denial as an exception.</summary>
+    private static TenantTokens.Minted Issue(Func<TenantTokens.Minted> issue)
+    {
+        try
+        {
+            return issue();
+        }
+        catch (ActionDeniedException e)
+        {
+            throw new FakeTenantException(e.Status, e.Message);
+        }
+    }
 
     private (Wire.ResourceServerDto Api, IReadOnlyList<string>? Granted) Lookup(string clientId, string apiIdentifier)
     {

@@ -97,6 +97,14 @@ internal sealed class AccessTokenRequest
         return new(Subject, ClientId, IsForUser, _scopes, ReadScopes(permissions, nameof(permissions)), _customClaims, IsThroughBrowserFlow);
     }
 
+    /// <summary>Replaces the granted scopes, as a post-login Action's <c>addScope</c>/<c>removeScope</c> would.</summary>
+    /// <exception cref="ArgumentException">A scope is empty or holds white space.</exception>
+    public AccessTokenRequest WithScopes(IEnumerable<string> scopes)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        return new(Subject, ClientId, IsForUser, ReadScopes(scopes, nameof(scopes)), _permissions, _customClaims, IsThroughBrowserFlow);
+    }
+
     /// <summary>Adds (or replaces) a custom string claim, as an Auth0 Action would.</summary>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or one of the claims the SDK writes itself.</exception>
     public AccessTokenRequest WithClaim(string name, string value)
