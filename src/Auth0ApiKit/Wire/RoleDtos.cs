@@ -76,3 +76,29 @@ internal sealed class PermissionPageDto : PageEnvelopeDto
     [JsonPropertyName(F.Permissions)]
     public List<PermissionDto>? Permissions { get; set; }
 }
+
+/// <summary>A member of a role as <c>GET /roles/{id}/users</c> lists it: <c>{user_id, picture, name, email}</c>.</summary>
+internal sealed class RoleUserDto
+{
+    [JsonPropertyName(UserFields.UserId)]
+    public string? UserId { get; set; }
+
+    [JsonPropertyName(UserFields.Picture)]
+    public string? Picture { get; set; }
+
+    [JsonPropertyName(UserFields.Name)]
+    public string? Name { get; set; }
+
+    [JsonPropertyName(UserFields.Email)]
+    public string? Email { get; set; }
+}
+
+/// <summary>A page of a role's members; <see cref="Next"/> is the checkpoint of the next page (absent on the last).</summary>
+internal sealed class RoleUserPageDto : PageEnvelopeDto
+{
+    [JsonPropertyName(F.Users)]
+    public List<RoleUserDto>? Users { get; set; }
+
+    [JsonPropertyName("next")]
+    public string? Next { get; set; }
+}

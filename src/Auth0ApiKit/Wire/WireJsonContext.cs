@@ -30,6 +30,8 @@ namespace Auth0ApiKit.Wire;
 [JsonSerializable(typeof(List<PermissionDto>))]
 [JsonSerializable(typeof(PermissionPageDto))]
 [JsonSerializable(typeof(PermissionsBodyDto))]
+[JsonSerializable(typeof(List<RoleUserDto>))]
+[JsonSerializable(typeof(RoleUserPageDto))]
 [JsonSerializable(typeof(ManagementErrorDto))]
 [JsonSerializable(typeof(OAuthErrorDto))]
 [JsonSerializable(typeof(TokenRequestDto))]
