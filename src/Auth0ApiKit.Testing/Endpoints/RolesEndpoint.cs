@@ -68,13 +68,7 @@ internal sealed class RolesEndpoint
         }
     }
 
-    public FakeResponse Get(string id)
-    {
-        lock (_store.Gate)
-        {
-            return _store.Roles.Find(id) is { } row ? FakeResponse.Json(200, row, WireJson.Context.RoleDto) : RoleNotFound();
-        }
-    }
+    public FakeResponse Get(string id) => ForRole(id, () => FakeResponse.Json(200, _store.Roles.Find(id)!, WireJson.Context.RoleDto));
 
     public FakeResponse Update(FakeRequest request, string id)
     {
@@ -110,38 +104,15 @@ internal sealed class RolesEndpoint
         }
     }
 
-    public FakeResponse ListPermissions(FakeRequest request, string id)
-    {
-        if (Paging.Read(request, out var paging) is { } error)
-        {
-            return error;
-        }
-
-        lock (_store.Gate)
-        {
-            return _store.Roles.Find(id) is null
-                ? RoleNotFound()
-                : Page(paging, [.. _store.Roles.PermissionsOf(id).Select(p => ToDto(_store, p))]);
-        }
-    }
+    public FakeResponse ListPermissions(FakeRequest request, string id) =>
+        Paging.Read(request, out var paging) ?? ForRole(id, () => Page(paging, [.. _store.Roles.PermissionsOf(id).Select(p => ToDto(_store, p))]));
 
     public FakeResponse AddPermissions(FakeRequest request, string id) => AddPermissions(id, Read(request, out var permissions), permissions);
 
     /// <summary>Adds permissions to a role (the face's way in when <paramref name="bodyError"/> is null): 201 <c>{}</c>.</summary>
-    public FakeResponse AddPermissions(string id, FakeResponse? bodyError, IReadOnlyList<Permission> permissions)
-    {
-        if (bodyError is not null)
+    public FakeResponse AddPermissions(string id, FakeResponse? bodyError, IReadOnlyList<Permission> permissions) =>
+        bodyError ?? ForRole(id, () =>
         {
-            return bodyError;
-        }
-
-        lock (_store.Gate)
-        {
-            if (_store.Roles.Find(id) is null)
-            {
-                return RoleNotFound();
-            }
-
             if (CheckExist(_store, permissions) is { } missing)
             {
                 return missing;
@@ -149,48 +120,19 @@ internal sealed class RolesEndpoint
 
             _store.Roles.AddPermissions(id, permissions);
             return EmptyObject(201);
-        }
-    }
+        });
 
-    public FakeResponse RemovePermissions(FakeRequest request, string id)
-    {
-        if (Read(request, out var permissions) is { } error)
+    public FakeResponse RemovePermissions(FakeRequest request, string id) =>
+        Read(request, out var permissions) ?? ForRole(id, () =>
         {
-            return error;
-        }
-
-        lock (_store.Gate)
-        {
-            if (_store.Roles.Find(id) is null)
-            {
-                return RoleNotFound();
-            }
-
             _store.Roles.RemovePermissions(id, permissions);
             return FakeResponse.Empty(204);
-        }
-    }
+        });
 
     /// <summary>Lists a role's members with offset paging, or checkpoint paging (<c>from</c>, <c>take</c>) as Auth0 offers here.</summary>
-    public FakeResponse ListUsers(FakeRequest request, string id)
-    {
-        if (Paging.Read(request, out var paging) is { } pagingError)
+    public FakeResponse ListUsers(FakeRequest request, string id) =>
+        Paging.Read(request, out var paging) ?? Checkpoint.Read(request, out var checkpoint) ?? ForRole(id, () =>
         {
-            return pagingError;
-        }
-
-        if (Checkpoint.Read(request, out var checkpoint) is { } checkpointError)
-        {
-            return checkpointError;
-        }
-
-        lock (_store.Gate)
-        {
-            if (_store.Roles.Find(id) is null)
-            {
-                return RoleNotFound();
-            }
-
             List<RoleUserDto> rows = [.. _store.Roles.MembersOf(id).Select(userId => _store.Users.Find(userId)).OfType<UserDto>()
                 .Select(u => new RoleUserDto { UserId = u.UserId, Picture = u.Picture, Name = u.Name, Email = u.Email })];
             if (checkpoint is not { } from)
@@ -200,27 +142,15 @@ internal sealed class RolesEndpoint
 
             return from.Slice(rows, u => u.UserId!, out var slice, out var next) ??
                 FakeResponse.Json(200, new RoleUserPageDto { Users = slice, Next = next }, WireJson.Context.RoleUserPageDto);
-        }
-    }
+        });
 
     public FakeResponse AddUsers(FakeRequest request, string id) =>
         AddUsers(id, ReadIds(request, RoleTable.UsersBody, F.Users, out var userIds), userIds);
 
     /// <summary>Assigns a role to users (the face's way in when <paramref name="bodyError"/> is null): 200 <c>{}</c>, or 404 when one is unknown.</summary>
-    public FakeResponse AddUsers(string id, FakeResponse? bodyError, IReadOnlyList<string> userIds)
-    {
-        if (bodyError is not null)
+    public FakeResponse AddUsers(string id, FakeResponse? bodyError, IReadOnlyList<string> userIds) =>
+        bodyError ?? ForRole(id, () =>
         {
-            return bodyError;
-        }
-
-        lock (_store.Gate)
-        {
-            if (_store.Roles.Find(id) is null)
-            {
-                return RoleNotFound();
-            }
-
             if (!userIds.All(_store.Users.Contains))
             {
                 return ManagementErrors.Error(404, "One or more of the users do not exist.", "inexistent_user");
@@ -228,6 +158,14 @@ internal sealed class RolesEndpoint
 
             _store.Roles.AddMembers(id, userIds);
             return EmptyObject(200);
+        });
+
+    /// <summary>Under the gate: <paramref name="answer"/> when the role exists, else Auth0's 404.</summary>
+    private FakeResponse ForRole(string id, Func<FakeResponse> answer)
+    {
+        lock (_store.Gate)
+        {
+            return _store.Roles.Find(id) is null ? RoleNotFound() : answer();
         }
     }
 }

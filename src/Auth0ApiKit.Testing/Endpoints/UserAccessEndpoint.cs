@@ -16,39 +16,17 @@ internal sealed class UserAccessEndpoint
 
     public UserAccessEndpoint(TenantStore store) => _store = store;
 
-    public FakeResponse ListRoles(FakeRequest request, string userId)
-    {
-        if (Paging.Read(request, out var paging) is { } error)
-        {
-            return error;
-        }
-
-        lock (_store.Gate)
-        {
-            return !_store.Users.Contains(userId)
-                ? UserNotFound()
-                : Page(paging, _store.Roles.RolesOf(userId), page => new RolePageDto { Roles = page }, WireJson.Context.RolePageDto, WireJson.Context.ListRoleDto);
-        }
-    }
+    public FakeResponse ListRoles(FakeRequest request, string userId) =>
+        Paging.Read(request, out var paging) ?? ForUser(userId, () =>
+            Page(paging, _store.Roles.RolesOf(userId), page => new RolePageDto { Roles = page }, WireJson.Context.RolePageDto, WireJson.Context.ListRoleDto));
 
     public FakeResponse AddRoles(FakeRequest request, string userId) =>
         AddRoles(userId, ReadIds(request, RoleTable.RolesBody, F.Roles, out var roleIds), roleIds);
 
     /// <summary>Assigns roles to a user (the face's way in when <paramref name="bodyError"/> is null): 204, or 404 when one is unknown.</summary>
-    public FakeResponse AddRoles(string userId, FakeResponse? bodyError, IReadOnlyList<string> roleIds)
-    {
-        if (bodyError is not null)
+    public FakeResponse AddRoles(string userId, FakeResponse? bodyError, IReadOnlyList<string> roleIds) =>
+        bodyError ?? ForUser(userId, () =>
         {
-            return bodyError;
-        }
-
-        lock (_store.Gate)
-        {
-            if (!_store.Users.Contains(userId))
-            {
-                return UserNotFound();
-            }
-
             if (roleIds.Any(id => _store.Roles.Find(id) is null))
             {
                 return RoleNotFound();
@@ -60,43 +38,19 @@ internal sealed class UserAccessEndpoint
             }
 
             return FakeResponse.Empty(204);
-        }
-    }
+        });
 
-    public FakeResponse RemoveRoles(FakeRequest request, string userId)
-    {
-        if (ReadIds(request, RoleTable.RolesBody, F.Roles, out var roleIds) is { } error)
+    public FakeResponse RemoveRoles(FakeRequest request, string userId) =>
+        ReadIds(request, RoleTable.RolesBody, F.Roles, out var roleIds) ?? ForUser(userId, () =>
         {
-            return error;
-        }
-
-        lock (_store.Gate)
-        {
-            if (!_store.Users.Contains(userId))
-            {
-                return UserNotFound();
-            }
-
             _store.Roles.RemoveMember(userId, roleIds);
             return FakeResponse.Empty(204);
-        }
-    }
+        });
 
     /// <summary>Lists every permission a user holds, directly or through roles, each once with all its sources.</summary>
-    public FakeResponse ListPermissions(FakeRequest request, string userId)
-    {
-        if (Paging.Read(request, out var paging) is { } error)
+    public FakeResponse ListPermissions(FakeRequest request, string userId) =>
+        Paging.Read(request, out var paging) ?? ForUser(userId, () =>
         {
-            return error;
-        }
-
-        lock (_store.Gate)
-        {
-            if (!_store.Users.Contains(userId))
-            {
-                return UserNotFound();
-            }
-
             var rows = new List<PermissionDto>();
             var byPermission = new Dictionary<Permission, PermissionDto>();
             foreach (var (permission, role) in _store.Roles.Sources(userId))
@@ -115,54 +69,31 @@ internal sealed class UserAccessEndpoint
             }
 
             return Page(paging, rows);
-        }
-    }
+        });
 
     public FakeResponse AddPermissions(FakeRequest request, string userId) =>
         AddPermissions(userId, Read(request, out var permissions), permissions);
 
     /// <summary>Assigns permissions to a user directly (the face's way in when <paramref name="bodyError"/> is null): 201 <c>{}</c>.</summary>
-    public FakeResponse AddPermissions(string userId, FakeResponse? bodyError, IReadOnlyList<Permission> permissions)
-    {
-        if (bodyError is not null)
-        {
-            return bodyError;
-        }
-
-        lock (_store.Gate)
-        {
-            if (!_store.Users.Contains(userId))
-            {
-                return UserNotFound();
-            }
-
-            if (CheckExist(_store, permissions) is { } missing)
-            {
-                return missing;
-            }
-
-            return _store.Roles.AddDirectPermissions(userId, permissions)
+    public FakeResponse AddPermissions(string userId, FakeResponse? bodyError, IReadOnlyList<Permission> permissions) =>
+        bodyError ?? ForUser(userId, () =>
+            CheckExist(_store, permissions) ?? (_store.Roles.AddDirectPermissions(userId, permissions)
                 ? EmptyObject(201)
-                : ManagementErrors.Error(400, "No more permissions can be assigned to this user.", "invalid_body");
-        }
-    }
+                : ManagementErrors.Error(400, "No more permissions can be assigned to this user.", "invalid_body")));
 
-    public FakeResponse RemovePermissions(FakeRequest request, string userId)
-    {
-        if (Read(request, out var permissions) is { } error)
+    public FakeResponse RemovePermissions(FakeRequest request, string userId) =>
+        Read(request, out var permissions) ?? ForUser(userId, () =>
         {
-            return error;
-        }
-
-        lock (_store.Gate)
-        {
-            if (!_store.Users.Contains(userId))
-            {
-                return UserNotFound();
-            }
-
             _store.Roles.RemoveDirectPermissions(userId, permissions);
             return FakeResponse.Empty(204);
+        });
+
+    /// <summary>Under the gate: <paramref name="answer"/> when the user exists, else Auth0's 404.</summary>
+    private FakeResponse ForUser(string userId, Func<FakeResponse> answer)
+    {
+        lock (_store.Gate)
+        {
+            return _store.Users.Contains(userId) ? answer() : UserNotFound();
         }
     }
 }
