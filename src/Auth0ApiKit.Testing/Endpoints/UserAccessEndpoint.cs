@@ -43,7 +43,7 @@ internal sealed class UserAccessEndpoint
     public FakeResponse RemoveRoles(FakeRequest request, string userId) =>
         ReadIds(request, RoleTable.RolesBody, F.Roles, out var roleIds) ?? ForUser(userId, () =>
         {
-            _store.Roles.RemoveMember(userId, roleIds);
+            _store.Roles.UnassignRoles(userId, roleIds);
             return FakeResponse.Empty(204);
         });
 

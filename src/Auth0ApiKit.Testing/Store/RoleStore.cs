@@ -66,27 +66,27 @@ internal sealed class RoleStore
         _rolePermissions.TryGetValue(roleId, out var permissions) ? permissions : [];
 
     /// <summary>Adds permissions to a role (those it holds already are skipped).</summary>
-    public void AddPermissions(string roleId, IEnumerable<Permission> permissions) => Add(_rolePermissions, roleId, permissions);
+    public void AddPermissions(string roleId, IEnumerable<Permission> permissions) => AddTo(_rolePermissions, roleId, permissions);
 
     /// <summary>Takes permissions from a role (those it does not hold are skipped).</summary>
-    public void RemovePermissions(string roleId, IEnumerable<Permission> permissions) => Remove(_rolePermissions, roleId, permissions);
+    public void RemovePermissions(string roleId, IEnumerable<Permission> permissions) => RemoveFrom(_rolePermissions, roleId, permissions);
 
     /// <summary>The ids of a role's members, in the order they were assigned.</summary>
     public IReadOnlyList<string> MembersOf(string roleId) => _members.TryGetValue(roleId, out var members) ? members : [];
 
     /// <summary>Assigns a role to users (members already are skipped).</summary>
-    public void AddMembers(string roleId, IEnumerable<string> userIds) => Add(_members, roleId, userIds);
+    public void AddMembers(string roleId, IEnumerable<string> userIds) => AddTo(_members, roleId, userIds);
 
     /// <summary>The roles assigned to a user, in the roles' creation order.</summary>
     public IReadOnlyList<RoleDto> RolesOf(string userId) =>
         [.. _roles.Rows.Where(r => _members.TryGetValue(r.Id!, out var members) && members.Contains(userId, StringComparer.Ordinal))];
 
     /// <summary>Takes roles from a user (roles the user does not hold, or that do not exist, are skipped).</summary>
-    public void RemoveMember(string userId, IEnumerable<string> roleIds)
+    public void UnassignRoles(string userId, IEnumerable<string> roleIds)
     {
         foreach (var roleId in roleIds)
         {
-            Remove(_members, roleId, [userId]);
+            RemoveFrom(_members, roleId, [userId]);
         }
     }
 
@@ -107,12 +107,12 @@ internal sealed class RoleStore
             return false;
         }
 
-        Add(_directPermissions, userId, permissions);
+        AddTo(_directPermissions, userId, permissions);
         return true;
     }
 
     /// <summary>Takes direct permissions from a user (those the user does not hold are skipped).</summary>
-    public void RemoveDirectPermissions(string userId, IEnumerable<Permission> permissions) => Remove(_directPermissions, userId, permissions);
+    public void RemoveDirectPermissions(string userId, IEnumerable<Permission> permissions) => RemoveFrom(_directPermissions, userId, permissions);
 
     /// <summary>Forgets a deleted user's roles and direct permissions.</summary>
     public void ForgetUser(string userId)
@@ -177,7 +177,7 @@ internal sealed class RoleStore
         }
     }
 
-    private void Add<T>(Dictionary<string, List<T>> lists, string key, IEnumerable<T> items)
+    private void AddTo<T>(Dictionary<string, List<T>> lists, string key, IEnumerable<T> items)
     {
         if (!lists.TryGetValue(key, out var list))
         {
@@ -201,7 +201,7 @@ internal sealed class RoleStore
         }
     }
 
-    private void Remove<T>(Dictionary<string, List<T>> lists, string key, IEnumerable<T> items)
+    private void RemoveFrom<T>(Dictionary<string, List<T>> lists, string key, IEnumerable<T> items)
     {
         if (!lists.TryGetValue(key, out var list))
         {
