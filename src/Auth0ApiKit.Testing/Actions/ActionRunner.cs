@@ -142,14 +142,13 @@ internal sealed class ActionRunner
         return new ActionUser(userId, user?.Email, ObjectOrEmpty(user?.AppMetadata), ObjectOrEmpty(user?.UserMetadata), isStored: user is not null);
     }
 
-    /// <summary>
-    /// The names of the user's roles. The role store keeps no user roles yet (the roles part of issue 14 adds them):
-    /// read them here, under the gate, once it does.
-    /// </summary>
-    private static IReadOnlyList<string> RoleNamesOf(string userId)
+    /// <summary>The names of the user's roles, as Auth0's <c>event.authorization.roles</c> lists them.</summary>
+    private IReadOnlyList<string> RoleNamesOf(string userId)
     {
-        _ = userId;
-        return [];
+        lock (_store.Gate)
+        {
+            return [.. _store.Roles.RolesOf(userId).Select(role => role.Name!)];
+        }
     }
 
     private static JsonElement ObjectOrEmpty(JsonElement? value) =>

@@ -112,6 +112,7 @@ internal sealed class TokenEndpoint
         ClientDto? client;
         RefreshTokenGrant? stored;
         ResourceServerDto? api = null;
+        IReadOnlyList<string> permissions = [];
         lock (_store.Gate)
         {
             client = Authenticate(clientId, clientSecret, requireSecret: false);
@@ -119,6 +120,7 @@ internal sealed class TokenEndpoint
             if (stored is not null)
             {
                 api = _store.FindResourceServerByIdentifier(stored.Audience);
+                permissions = UserScopes.PermissionsOf(_store, stored.UserId, stored.Audience);
             }
         }
 
@@ -137,7 +139,7 @@ internal sealed class TokenEndpoint
             return Error(403, "invalid_grant", "Unknown or invalid refresh token.");
         }
 
-        return Issue(() => _tokens.IssueForUser(api, clientId, stored.UserId, stored.Scopes, customClaims: null));
+        return Issue(() => _tokens.IssueForUser(api, clientId, stored.UserId, stored.Scopes, permissions, customClaims: null));
     }
 
     /// <summary>A new token, or the error Auth0 answers when an Action denies it.</summary>
