@@ -86,6 +86,9 @@ public sealed class FakeTenant
     /// <summary>The authorizations of applications for APIs, for seeding and inspecting.</summary>
     public FakeTenantAuthorizations Authorizations { get; }
 
+    /// <summary>The users of the database connection, for seeding and inspecting (made on first use).</summary>
+    public FakeTenantUsers Users => field ??= new FakeTenantUsers(_store, TimeProvider);
+
     /// <summary>Mints tokens directly, and rotates or revokes the tenant's signing key.</summary>
     public FakeTenantTokens Tokens { get; }
 

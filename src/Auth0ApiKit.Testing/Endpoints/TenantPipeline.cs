@@ -22,6 +22,7 @@ internal sealed class TenantPipeline
     private readonly ClientsEndpoint _clients;
     private readonly ClientGrantsEndpoint _clientGrants;
     private readonly ClientCredentialsEndpoint _clientCredentials;
+    private readonly UsersEndpoint _users;
     private readonly TokenEndpoint _token;
     private readonly WellKnownEndpoint _wellKnown;
 
@@ -38,6 +39,7 @@ internal sealed class TenantPipeline
         _clients = new ClientsEndpoint(store);
         _clientGrants = new ClientGrantsEndpoint(store);
         _clientCredentials = new ClientCredentialsEndpoint(store, time);
+        _users = new UsersEndpoint(store, time);
     }
 
     /// <summary>Answers one request. Throws <see cref="FakeConnectionDroppedException"/> for a dropped connection.</summary>
@@ -252,6 +254,12 @@ internal sealed class TenantPipeline
         ManagementOperation.GetClientCredential => _clientCredentials.Get(s[IdSegment], s[SubIdSegment]),
         ManagementOperation.UpdateClientCredential => _clientCredentials.Update(r, s[IdSegment], s[SubIdSegment]),
         ManagementOperation.DeleteClientCredential => _clientCredentials.Delete(s[IdSegment], s[SubIdSegment]),
+        ManagementOperation.ListUsers => _users.List(r),
+        ManagementOperation.CreateUser => _users.Create(r),
+        ManagementOperation.GetUser => _users.Get(s[IdSegment]),
+        ManagementOperation.UpdateUser => _users.Update(r, s[IdSegment]),
+        ManagementOperation.DeleteUser => _users.Delete(s[IdSegment]),
+        ManagementOperation.ListUsersByEmail => _users.ByEmail(r),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "No endpoint answers this operation."),
     };
 

@@ -22,8 +22,10 @@ public class ManagementRoutesTests
             ("delete:clients", "Delete Clients"),
             ("read:client_keys", "Read Client Keys"),
             ("update:client_keys", "Update Client Keys"));
-        ManagementRoutes.Scopes.Skip(14).Select(s => s.Value).Should().Equal(
+        ManagementRoutes.Scopes.Skip(14).Take(4).Select(s => s.Value).Should().Equal(
             "read:client_credentials", "create:client_credentials", "update:client_credentials", "delete:client_credentials");
+        ManagementRoutes.Scopes.Skip(18).Take(4).Should().Equal(
+            ("read:users", "Read Users"), ("create:users", "Create Users"), ("update:users", "Update Users"), ("delete:users", "Delete Users"));
     }
 
     [Theory]
@@ -31,6 +33,8 @@ public class ManagementRoutesTests
     [InlineData("GET", "clients", "abc", nameof(ManagementOperation.GetClient))]
     [InlineData("POST", "clients", "abc/rotate-secret", nameof(ManagementOperation.RotateClientSecret))]
     [InlineData("DELETE", "resource-servers", "https:%2F%2Fx", nameof(ManagementOperation.DeleteResourceServer))]
+    [InlineData("GET", "users", "auth0|abc", nameof(ManagementOperation.GetUser))]
+    [InlineData("GET", "users-by-email", null, nameof(ManagementOperation.ListUsersByEmail))]
     public void Find_matches_method_and_template(string method, string resource, string? rest, string expected)
     {
         string[] segments = rest is null ? [resource] : [resource, .. rest.Split('/')];
