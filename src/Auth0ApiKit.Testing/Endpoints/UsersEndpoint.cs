@@ -295,22 +295,7 @@ internal sealed class UsersEndpoint
     /// </summary>
     private static UserDto NewUser(JsonElement body, string userId, string email, string now)
     {
-        var described = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(described))
-        {
-            writer.WriteStartObject();
-            foreach (var property in body.EnumerateObject())
-            {
-                if (!UserTable.NotStored.Contains(property.Name) && property.Name != F.UserId)
-                {
-                    property.WriteTo(writer);
-                }
-            }
-
-            writer.WriteEndObject();
-        }
-
-        var user = JsonSerializer.Deserialize(described.WrittenSpan, WireJson.Context.UserDto)!;
+        var user = JsonSerializer.Deserialize(Described(body, emailChanged: false).WrittenSpan, WireJson.Context.UserDto)!;
         user.UserId = userId;
         user.EmailVerified ??= false;
         user.Name ??= email;
@@ -326,29 +311,33 @@ internal sealed class UsersEndpoint
     /// The part of a PATCH a user row takes: without its instructions (password, connection, verify_email, ...); a
     /// changed email is unverified again unless the PATCH says otherwise, as Auth0 does.
     /// </summary>
-    private static JsonElement StoredPart(JsonElement patch, bool emailChanged)
+    private static JsonElement StoredPart(JsonElement patch, bool emailChanged) => JsonElement.Parse(Described(patch, emailChanged).WrittenSpan);
+
+    /// <summary>
+    /// What a write says about the user: its properties but the instructions a row never holds (<see cref="UserTable.NotStored"/>)
+    /// and the external <c>user_id</c> (the id is made from it); <c>email_verified: false</c> added for a changed email the write does not verify.
+    /// </summary>
+    private static ArrayBufferWriter<byte> Described(JsonElement body, bool emailChanged)
     {
-        var kept = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(kept))
+        var described = new ArrayBufferWriter<byte>(256);
+        using var writer = new Utf8JsonWriter(described);
+        writer.WriteStartObject();
+        foreach (var property in body.EnumerateObject())
         {
-            writer.WriteStartObject();
-            foreach (var property in patch.EnumerateObject())
+            if (!UserTable.NotStored.Contains(property.Name) && property.Name != F.UserId)
             {
-                if (!UserTable.NotStored.Contains(property.Name))
-                {
-                    property.WriteTo(writer);
-                }
+                property.WriteTo(writer);
             }
-
-            if (emailChanged && !patch.TryGetProperty(F.EmailVerified, out _))
-            {
-                writer.WriteBoolean(F.EmailVerified, false);
-            }
-
-            writer.WriteEndObject();
         }
 
-        return JsonElement.Parse(kept.WrittenSpan);
+        if (emailChanged && !body.TryGetProperty(F.EmailVerified, out _))
+        {
+            writer.WriteBoolean(F.EmailVerified, false);
+        }
+
+        writer.WriteEndObject();
+        writer.Flush();
+        return described;
     }
 
     /// <summary>
@@ -360,19 +349,15 @@ internal sealed class UsersEndpoint
 #pragma warning disable CA5351 // Gravatar addresses pictures by the MD5 of the email: an identifier, not a security measure.
         var digest = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
 #pragma warning restore CA5351
-        var words = name.Split([' ', '@', '.'], StringSplitOptions.RemoveEmptyEntries);
+        // A name that is an email counts as its local part.
+        var at = name.IndexOf('@', StringComparison.Ordinal);
+        var words = (at > 0 ? name[..at] : name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var initials = words.Length switch
         {
             0 => "a",
             1 => words[0][..Math.Min(2, words[0].Length)],
-            _ => string.Concat(words[0][..1], words[1][..1]),
+            _ => string.Concat(words[0].AsSpan(0, 1), words[1].AsSpan(0, 1)),
         };
-        if (words.Length >= 2 && name.Contains('@', StringComparison.Ordinal))
-        {
-            // An email as name: its local part's first two letters, as for one word.
-            initials = words[0][..Math.Min(2, words[0].Length)];
-        }
-
         return $"https://s.gravatar.com/avatar/{digest}?s=480&r=pg&d=https%3A%2F%2Fcdn.auth0.com%2Favatars%2F{initials.ToLowerInvariant()}.png";
     }
 

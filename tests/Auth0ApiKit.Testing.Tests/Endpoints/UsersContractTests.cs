@@ -70,6 +70,17 @@ public class UsersContractTests
         created.Parse().ShouldHaveExactly("{\"email\":\"chuck@example.com\"," + described + "}", "user_id", "identities", "created_at", "updated_at");
     }
 
+    [Theory]
+    [InlineData("jane@example.com", "", "ja")]
+    [InlineData("jane@example.com", ""","name":"Jane Doe" """, "jd")]
+    [InlineData("j@example.com", "", "j")]
+    public void The_default_picture_falls_back_to_Auth0s_avatar_of_the_names_initials(string email, string extra, string initials)
+    {
+        var picture = Create(Body(email, extra)).Parse().GetProperty("picture").GetString();
+
+        picture.Should().StartWith("https://s.gravatar.com/avatar/").And.EndWith($"?s=480&r=pg&d=https%3A%2F%2Fcdn.auth0.com%2Favatars%2F{initials}.png");
+    }
+
     [Fact]
     public void An_external_user_id_becomes_the_database_users_id_and_cannot_be_taken_twice()
     {
