@@ -44,13 +44,12 @@ internal sealed class UsersEndpoint
 
     public FakeResponse Create(FakeRequest request)
     {
-        if (JsonBody.ReadCreate(request, UserTable.Shape, out _) is { } bodyError)
+        // One parse: the table remembers no user bodies (each names a new user, and may carry a password).
+        if (JsonBody.Read(request, UserTable.Shape, WireOperation.Create, out var body) is { } bodyError)
         {
             return bodyError;
         }
 
-        using var document = JsonDocument.Parse(request.Body);
-        var body = document.RootElement;
         if ((CheckConnection(body) ?? CheckUsername(body)) is { } refused)
         {
             return refused;
