@@ -91,6 +91,8 @@ public sealed class FakeTenant
 
     /// <summary>The roles and users' permissions (RBAC), for seeding and inspecting.</summary>
     public FakeTenantRoles Roles { get; }
+    /// <summary>The users of the database connection, for seeding and inspecting (made on first use).</summary>
+    public FakeTenantUsers Users => field ??= new FakeTenantUsers(_store, TimeProvider);
 
     /// <summary>Mints tokens directly, and rotates or revokes the tenant's signing key.</summary>
     public FakeTenantTokens Tokens { get; }

@@ -40,6 +40,12 @@ internal enum ManagementOperation
     ListUserPermissions,
     AddUserPermissions,
     RemoveUserPermissions,
+    ListUsers,
+    CreateUser,
+    GetUser,
+    UpdateUser,
+    DeleteUser,
+    ListUsersByEmail,
 }
 
 /// <summary>One modelled operation: its method, its path template under <c>/api/v2</c>, and the scopes of which any one lets a token call it.</summary>
@@ -92,6 +98,12 @@ internal static class ManagementRoutes
         Route(ManagementOperation.ListUserPermissions, "GET", "/users/{id}/permissions", "read:users"),
         Route(ManagementOperation.AddUserPermissions, "POST", "/users/{id}/permissions", "update:users"),
         Route(ManagementOperation.RemoveUserPermissions, "DELETE", "/users/{id}/permissions", "update:users"),
+        Route(ManagementOperation.ListUsers, "GET", "/users", ReadUsers),
+        Route(ManagementOperation.CreateUser, "POST", "/users", "create:users"),
+        Route(ManagementOperation.GetUser, "GET", "/users/{id}", ReadUsers),
+        Route(ManagementOperation.UpdateUser, "PATCH", "/users/{id}", "update:users"),
+        Route(ManagementOperation.DeleteUser, "DELETE", "/users/{id}", "delete:users"),
+        Route(ManagementOperation.ListUsersByEmail, "GET", "/users-by-email", ReadUsers),
     ];
 
     /// <summary>Every modelled operation.</summary>
@@ -104,6 +116,8 @@ internal static class ManagementRoutes
     public const string UpdateClientKeys = "update:client_keys";
 
     private const string ReadClients = "read:clients";
+
+    private const string ReadUsers = "read:users";
 
     /// <summary>
     /// Every scope of the modelled operations, with the description Auth0 gives it (<c>read:client_keys</c>: "Read

@@ -24,6 +24,7 @@ internal sealed class TenantPipeline
     private readonly ClientCredentialsEndpoint _clientCredentials;
     private readonly RolesEndpoint _roles;
     private readonly UserAccessEndpoint _userAccess;
+    private readonly UsersEndpoint _users;
     private readonly TokenEndpoint _token;
     private readonly WellKnownEndpoint _wellKnown;
 
@@ -42,6 +43,7 @@ internal sealed class TenantPipeline
         _clientCredentials = new ClientCredentialsEndpoint(store, time);
         _roles = new RolesEndpoint(store);
         _userAccess = new UserAccessEndpoint(store);
+        _users = new UsersEndpoint(store, time);
     }
 
     /// <summary>Answers one request. Throws <see cref="FakeConnectionDroppedException"/> for a dropped connection.</summary>
@@ -272,6 +274,12 @@ internal sealed class TenantPipeline
         ManagementOperation.ListUserPermissions => _userAccess.ListPermissions(r, s[IdSegment]),
         ManagementOperation.AddUserPermissions => _userAccess.AddPermissions(r, s[IdSegment]),
         ManagementOperation.RemoveUserPermissions => _userAccess.RemovePermissions(r, s[IdSegment]),
+        ManagementOperation.ListUsers => _users.List(r),
+        ManagementOperation.CreateUser => _users.Create(r),
+        ManagementOperation.GetUser => _users.Get(s[IdSegment]),
+        ManagementOperation.UpdateUser => _users.Update(r, s[IdSegment]),
+        ManagementOperation.DeleteUser => _users.Delete(s[IdSegment]),
+        ManagementOperation.ListUsersByEmail => _users.ByEmail(r),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "No endpoint answers this operation."),
     };
 

@@ -218,7 +218,8 @@ internal sealed class TenantStore
 
     private static (string, string, string) GrantKey(ClientGrantDto row) => (row.ClientId!, row.Audience!, row.SubjectType ?? ClientGrantFields.ClientSubjectType);
 
-    private void Touch() => Interlocked.Increment(ref _version);
+    /// <summary>Counts one committed change (<see cref="Version"/>); the users and roles endpoints call it after their writes.</summary>
+    public void Touch() => Interlocked.Increment(ref _version);
 }
 
 /// <summary>What a refresh token stands for: a user's access to one API through one application, with scopes.</summary>

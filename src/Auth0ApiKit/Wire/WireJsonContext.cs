@@ -23,6 +23,7 @@ namespace Auth0ApiKit.Wire;
 [JsonSerializable(typeof(List<ClientCredentialDto>))]
 [JsonSerializable(typeof(UserDto))]
 [JsonSerializable(typeof(List<UserDto>))]
+[JsonSerializable(typeof(UserPageDto))]
 [JsonSerializable(typeof(RoleDto))]
 [JsonSerializable(typeof(List<RoleDto>))]
 [JsonSerializable(typeof(RolePageDto))]

@@ -27,6 +27,8 @@ public class ManagementRoutesTests
         ManagementRoutes.Scopes.Select(s => s.Value).Should().ContainInOrder(
             "read:roles", "create:roles", "update:roles", "delete:roles", "read:users", "update:users",
             "read:role_members", "create:role_members", "delete:role_members");
+        ManagementRoutes.Scopes.Should().ContainInOrder(
+            ("read:users", "Read Users"), ("create:users", "Create Users"), ("update:users", "Update Users"), ("delete:users", "Delete Users"));
     }
 
     [Theory]
@@ -34,6 +36,8 @@ public class ManagementRoutesTests
     [InlineData("GET", "clients", "abc", nameof(ManagementOperation.GetClient))]
     [InlineData("POST", "clients", "abc/rotate-secret", nameof(ManagementOperation.RotateClientSecret))]
     [InlineData("DELETE", "resource-servers", "https:%2F%2Fx", nameof(ManagementOperation.DeleteResourceServer))]
+    [InlineData("GET", "users", "auth0|abc", nameof(ManagementOperation.GetUser))]
+    [InlineData("GET", "users-by-email", null, nameof(ManagementOperation.ListUsersByEmail))]
     public void Find_matches_method_and_template(string method, string resource, string? rest, string expected)
     {
         string[] segments = rest is null ? [resource] : [resource, .. rest.Split('/')];

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Auth0ApiKit.Apis;
+using Auth0ApiKit.Testing.Actions;
 using Auth0ApiKit.Testing.Endpoints;
 using Auth0ApiKit.Testing.Store;
 using Auth0ApiKit.Testing.Tests.Endpoints;
@@ -29,7 +30,7 @@ public class RbacTokenTests
         _store = new TenantStore(urls, new IdGenerator(7));
         _apis = new FakeTenantApis(_store);
         _roles = new FakeTenantRoles(_store);
-        _tenantTokens = new TenantTokens(urls, TestClock.Fixed(), signingKey: null);
+        _tenantTokens = new TenantTokens(urls, TestClock.Fixed(), signingKey: null, new ActionRunner(_store, new FakeTenantActions(), urls));
         _tokens = new FakeTenantTokens(_store, _tenantTokens);
     }
 

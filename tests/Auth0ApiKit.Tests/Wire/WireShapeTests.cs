@@ -222,6 +222,18 @@ public class WireShapeTests
     }
 
     [Fact]
+    public void A_root_merge_merges_only_the_first_level_and_its_nulls_remove_keys()
+    {
+        var shape = new WireShape(WireField.AnyObject("user_metadata").RootMerged().NullableOnUpdate());
+        var stored = Json("""{"user_metadata":{"theme":"dark","address":{"city":"Paris","zip":"75001"},"old":1}}""");
+
+        shape.Merge(stored, Json("""{"user_metadata":{"address":{"city":"Lyon","zip":null},"old":null,"new":true}}""")).GetRawText()
+            .Should().Be("""{"user_metadata":{"theme":"dark","address":{"city":"Lyon","zip":null},"new":true}}""");
+        shape.Merge(Json("{}"), Json("""{"user_metadata":{"a":1,"b":null}}""")).GetRawText().Should().Be("""{"user_metadata":{"a":1}}""");
+        shape.Merge(stored, Json("""{"user_metadata":null}""")).GetRawText().Should().Be("{}");
+    }
+
+    [Fact]
     public void An_empty_string_removes_an_EmptyRemoves_property_and_is_kept_elsewhere()
     {
         var stored = Json("""{"login_uri":"https://a","name":"n"}""");

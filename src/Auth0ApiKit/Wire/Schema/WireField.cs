@@ -136,6 +136,8 @@ internal sealed record WireField(string Name, WireKind Kind)
 
     public WireField EmptyRemoves() => this with { Patch = WirePatch.EmptyRemoves };
 
+    public WireField RootMerged() => this with { Patch = WirePatch.RootMerge };
+
     public WireField OnSystemObjects() => this with { SystemUpdatable = true };
 
     public WireField IsSecret() => this with { Secret = true };

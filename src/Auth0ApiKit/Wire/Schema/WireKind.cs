@@ -40,6 +40,12 @@ internal enum WirePatch : byte
 
     /// <summary>As <see cref="Replace"/>, and an empty string removes the property too.</summary>
     EmptyRemoves,
+
+    /// <summary>
+    /// Objects merge key by key at their first level only (a user's metadata): a sent key replaces the stored one
+    /// whole, <c>null</c> removes it.
+    /// </summary>
+    RootMerge,
 }
 
 /// <summary>The write a body is checked for.</summary>

@@ -372,7 +372,8 @@ internal sealed class WireShape
 
     /// <summary>
     /// A stored object after a PATCH: sent properties replace stored ones (arrays whole), <c>null</c> removes,
-    /// <see cref="WirePatch.DeepMerge"/> properties merge key by key, <see cref="WirePatch.EmptyRemoves"/> ones vanish on <c>""</c>.
+    /// <see cref="WirePatch.DeepMerge"/> properties merge key by key, <see cref="WirePatch.RootMerge"/> ones at their
+    /// first level only, <see cref="WirePatch.EmptyRemoves"/> ones vanish on <c>""</c>.
     /// </summary>
     public JsonElement Merge(JsonElement current, JsonElement patch) => JsonElement.Parse(WriteMerged(current, patch).WrittenSpan);
 
@@ -427,6 +428,13 @@ internal sealed class WireShape
         }
 
         writer.WritePropertyName(name);
+        if (!deep && field?.Patch == WirePatch.RootMerge && sent.ValueKind == JsonValueKind.Object)
+        {
+            // One level: the sent keys replace the stored ones whole (no shape, no deep merge below).
+            WriteMerged(writer, stored.ValueKind == JsonValueKind.Object ? stored : EmptyObject, sent, shape: null, deep: false);
+            return;
+        }
+
         var merges = deep || field?.Patch == WirePatch.DeepMerge;
         if (merges && stored.ValueKind == JsonValueKind.Object && sent.ValueKind == JsonValueKind.Object)
         {
