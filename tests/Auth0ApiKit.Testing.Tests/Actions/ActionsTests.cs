@@ -169,6 +169,26 @@ public class ActionsTests
     }
 
     [Fact]
+    public void A_post_login_action_sees_a_stored_users_roles_by_name()
+    {
+        var user = _tenant.Users.Add("ann@example.com", "Correct-Horse-7");
+        var admins = _tenant.Roles.Add("orders-admin");
+        _tenant.Roles.Add("unassigned");
+        _tenant.Roles.Assign(admins, user.UserId);
+        IReadOnlyList<string>? roles = null;
+        _tenant.Actions.OnPostLogin((e, api) =>
+        {
+            roles = e.Authorization.Roles;
+            api.AccessToken.SetCustomClaim("https://acme.example/roles", e.Authorization.Roles);
+        });
+
+        var token = _tenant.Tokens.ForUser(_web.ClientId, Orders, user.UserId, ["read:orders"]).AccessToken;
+
+        roles.Should().Equal("orders-admin");
+        Payload(token.Value).GetProperty("https://acme.example/roles").EnumerateArray().Select(r => r.GetString()).Should().Equal("orders-admin");
+    }
+
+    [Fact]
     public void A_post_login_action_sees_the_user_and_sets_claims_and_scopes_of_the_users_token()
     {
         PostLoginEvent? seen = null;
