@@ -85,6 +85,40 @@ public sealed class ReadmeExamplesTests
         await app.StopAsync().WaitAsync(Bound);
     }
 
+    [Fact]
+    public async Task A_user_with_a_role_calls_an_endpoint_that_requires_a_permission()
+    {
+        var orders = TestApis.AccessTokenWithPermissions;
+        var tenant = _tenant;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddSingleton<TimeProvider>(_clock);
+        builder.Services.AddAuthentication()
+            .AddAuth0JwtBearer(tenant.Urls, orders, o => o.BackchannelHttpHandler = tenant.CreateHandler());
+        builder.Services.AddAuthorization();
+        await using var app = builder.Build();
+        app.MapDelete("/orders/{id}", (string id) => Results.NoContent()).RequirePermission("delete:orders");
+        await app.StartAsync().WaitAsync(Bound);
+        using var client = app.GetTestClient();
+
+        // README, "A user with a role":
+        var ann = tenant.Users.Add("ann@example.com", "Correct-Horse-7");
+        var admins = tenant.Roles.Add("orders-admin");
+        tenant.Roles.Grant(admins, orders.Identifier, "read:orders", "delete:orders");
+        tenant.Roles.Assign(admins, ann.UserId);
+        var web = tenant.Applications.Add("orders-web", Applications.ApplicationKind.RegularWeb);
+        var annToken = tenant.Tokens.ForUser(web.ClientId, orders.Identifier, ann.UserId, ["openid", "read:orders", "delete:orders"]);
+
+        annToken.AccessToken.Scopes.Should().Equal("openid", "read:orders", "delete:orders");
+        (await Send(client, HttpMethod.Delete, "/orders/42", annToken.AccessToken.Value)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        var bob = tenant.Users.Add("bob@example.com", "Correct-Horse-8");
+        var bobToken = tenant.Tokens.ForUser(web.ClientId, orders.Identifier, bob.UserId, ["openid", "read:orders", "delete:orders"]);
+        bobToken.AccessToken.Scopes.Should().Equal("openid");
+        (await Send(client, HttpMethod.Delete, "/orders/42", bobToken.AccessToken.Value)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        await app.StopAsync().WaitAsync(Bound);
+    }
+
     private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, string? token)
     {
         var request = new HttpRequestMessage(method, path);
