@@ -92,6 +92,48 @@ public class AssertionTests
     }
 
     [Fact]
+    public void User_permission_assertions_pass_on_permissions_held_directly_or_through_roles()
+    {
+        var (ada, _) = UserWithRole();
+
+        _tenant.Should().GrantUserPermissions(ada, Orders, "read:orders")
+            .And.GrantUserPermissions(ada, Orders, ["read:orders", "write:orders"], "ada holds both")
+            .And.GrantUserExactlyPermissions(ada, Orders, "write:orders", "read:orders")
+            .And.NotGrantUserPermissions(ada, Orders, "delete:orders");
+        _tenant.Should().GrantUserExactlyPermissions(ada, "urn:other");
+    }
+
+    [Fact]
+    public void User_permission_assertions_say_what_was_expected_and_what_the_user_holds()
+    {
+        var (ada, role) = UserWithRole();
+        _tenant.Roles.Remove(role);
+
+        _tenant.Invoking(t => t.Should().GrantUserPermissions(ada, Orders, ["read:orders"], "the {0} gives it", "role"))
+            .Should().Throw<XunitException>().Which.Message.Should()
+            .Be($"Expected user \"{ada}\" to hold permissions {{\"read:orders\"}} for \"{Orders}\" because the role gives it, but {{\"read:orders\"}} are missing (the user holds {{\"write:orders\"}}).");
+        _tenant.Invoking(t => t.Should().GrantUserExactlyPermissions(ada, Orders, "write:orders", "delete:orders"))
+            .Should().Throw<XunitException>().Which.Message.Should().Contain("exactly permissions").And.Contain("but the user holds {\"write:orders\"}");
+        _tenant.Invoking(t => t.Should().NotGrantUserPermissions(ada, Orders, ["write:orders"], "it was {0}", "revoked"))
+            .Should().Throw<XunitException>().Which.Message.Should().Contain("because it was revoked, but the user holds {\"write:orders\"}");
+        _tenant.Invoking(t => t.Should().GrantUserPermissions("auth0|nobody", Orders, "read:orders"))
+            .Should().Throw<XunitException>().Which.Message.Should().Contain("\"auth0|nobody\"").And.Contain("but the tenant has no user with that id");
+        _tenant.Invoking(t => t.Should().NotGrantUserPermissions("ada@example.com", Orders, "read:orders"))
+            .Should().Throw<XunitException>("a user is named by its id, not its email");
+    }
+
+    /// <summary>A user holding <c>write:orders</c> directly and <c>read:orders</c> through a role; their ids.</summary>
+    private (string UserId, string RoleId) UserWithRole()
+    {
+        var ada = _tenant.Users.Add("ada@example.com", "Secr3t-Pa55word!").UserId;
+        var role = _tenant.Roles.Add("orders-reader");
+        _tenant.Roles.Grant(role, Orders, "read:orders");
+        _tenant.Roles.Assign(role, ada);
+        _tenant.Roles.GrantToUser(ada, Orders, "write:orders");
+        return (ada, role);
+    }
+
+    [Fact]
     public void Text_that_is_not_a_jwt_is_refused_clearly()
     {
         var act = () => "not-a-token".ShouldBeAccessToken();

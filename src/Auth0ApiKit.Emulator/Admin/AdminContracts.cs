@@ -91,6 +91,9 @@ internal sealed record SigningKeyResponse(string Kid);
 /// <summary>The journal's entries (secrets redacted).</summary>
 internal sealed record JournalResponse(long TotalRequests, IReadOnlyList<Testing.Journal.JournalEntry> Entries);
 
+/// <summary><c>GET /_emulator/users</c>: the tenant's users, in creation order, each as Auth0's user body.</summary>
+internal sealed record UsersResponse(IReadOnlyList<System.Text.Json.JsonElement> Users);
+
 /// <summary>The emulator at a glance.</summary>
 internal sealed record StatusResponse(string Issuer, string BaseUrl, DateTimeOffset Now, long StateVersion, long TotalRequests, int Resets);
 

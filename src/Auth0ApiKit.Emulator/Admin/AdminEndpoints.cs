@@ -5,13 +5,15 @@ using Auth0ApiKit.Emulator.Http;
 using Auth0ApiKit.Emulator.Time;
 using Auth0ApiKit.Testing;
 using Auth0ApiKit.Testing.Faults;
+using Auth0ApiKit.Wire;
 using Microsoft.AspNetCore.Http;
 
 namespace Auth0ApiKit.Emulator.Admin;
 
 /// <summary>
 /// The admin endpoints under <see cref="Prefix"/>: what a .NET test does through <see cref="FakeTenant"/>'s faces, for
-/// tests in any language. Script faults, move the clock, rotate keys, reset state, read the journal, mint tokens.
+/// tests in any language. Script faults, move the clock, rotate keys, reset state, read the journal, list users, mint
+/// tokens.
 /// <see cref="AdminAccess"/> decides who is answered; every input is checked against <see cref="AdminLimits"/>
 /// before anything changes.
 /// </summary>
@@ -96,6 +98,7 @@ internal sealed class AdminEndpoints
             ("DELETE", "journal") => NoContent(context, tenant.Journal.Clear),
             ("POST", "tokens/application") => ApplicationTokenAsync(context, tenant),
             ("POST", "tokens/user") => UserTokenAsync(context, tenant),
+            ("GET", "users") => WriteAsync(context, 200, Users(tenant), EmulatorJson.Context.UsersResponse),
             _ when IsKnownRoute(route) => throw new AdminRequestException(405, "method_not_allowed", $"{method} is not allowed on {Prefix}/{route}."),
             _ => throw new AdminRequestException(404, "not_found", $"There is no admin endpoint {Prefix}/{route}."),
         };
@@ -103,7 +106,7 @@ internal sealed class AdminEndpoints
 
     private static bool IsKnownRoute(string route) => route is "" or "status" or "credentials" or "reset" or "clock" or "clock/advance"
         or "keys/rotate" or "keys/revoke-previous" or "faults" or "faults/random" or "faults/rate-limit" or "journal"
-        or "tokens/application" or "tokens/user";
+        or "tokens/application" or "tokens/user" or "users";
 
     private StatusResponse Status()
     {
@@ -200,6 +203,10 @@ internal sealed class AdminEndpoints
 
         return new JournalResponse(tenant.Journal.TotalRequests, entries);
     }
+
+    /// <summary>Every user as the Management API answers it (no password: the tenant keeps only hashes, apart from the rows).</summary>
+    private static UsersResponse Users(FakeTenant tenant) =>
+        new([.. tenant.Users.Bodies.Select(user => WireJson.ToElement(user, WireJson.Context.UserDto))]);
 
     private static async Task ApplicationTokenAsync(HttpContext context, FakeTenant tenant)
     {

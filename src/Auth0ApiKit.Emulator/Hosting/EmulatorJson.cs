@@ -33,6 +33,7 @@ namespace Auth0ApiKit.Emulator;
 [JsonSerializable(typeof(SigningKeyResponse))]
 [JsonSerializable(typeof(JournalResponse))]
 [JsonSerializable(typeof(StatusResponse))]
+[JsonSerializable(typeof(UsersResponse))]
 [JsonSerializable(typeof(ApplicationTokenRequest))]
 [JsonSerializable(typeof(UserTokenRequest))]
 [JsonSerializable(typeof(MintedTokenResponse))]

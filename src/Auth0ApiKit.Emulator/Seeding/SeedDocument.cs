@@ -6,7 +6,9 @@ namespace Auth0ApiKit.Emulator.Seeding;
 
 /// <summary>
 /// What the emulator seeds its tenant with, from a seed file (<see cref="SeedFileReader"/>) and the command line: APIs
-/// as Auth0's resource-server bodies, applications as Auth0's client bodies with the emulator's own authorizations.
+/// as Auth0's resource-server bodies, applications as Auth0's client bodies with the emulator's own authorizations,
+/// roles as Auth0's role bodies with their permissions, users as Auth0's user-create bodies with their roles and
+/// permissions.
 /// </summary>
 internal sealed class SeedDocument
 {
@@ -18,6 +20,12 @@ internal sealed class SeedDocument
 
     /// <summary>Fixed settings of the management application the emulator creates.</summary>
     public SeedManagementApplication? ManagementApplication { get; set; }
+
+    /// <summary>The roles to create, in order, each with its permissions.</summary>
+    public List<SeedRole> Roles { get; set; } = [];
+
+    /// <summary>The users to create, in order, each with its roles and direct permissions.</summary>
+    public List<SeedUser> Users { get; set; } = [];
 
     /// <summary>Static custom-claim rules, applied as Actions would apply them; <see langword="null"/> for none.</summary>
     public SeedClaims? Claims { get; set; }
@@ -67,6 +75,40 @@ internal sealed class SeedApplication
 
     /// <summary>Where the entry came from, for messages.</summary>
     public string Source { get; init; } = "application";
+}
+
+/// <summary>A role: a role body (<c>name</c>, <c>description</c>) and its permissions.</summary>
+internal sealed class SeedRole
+{
+    public required RoleDto Role { get; init; }
+
+    /// <summary>The permissions (<c>resource_server_identifier</c>, <c>permission_name</c>), in order.</summary>
+    public List<PermissionDto> Permissions { get; init; } = [];
+
+    /// <summary>Where the entry came from, for messages.</summary>
+    public string Source { get; init; } = "role";
+}
+
+/// <summary>
+/// A user of the database connection: its user-create body (password included: never printed), the names of its roles
+/// and its direct permissions.
+/// </summary>
+internal sealed class SeedUser
+{
+    /// <summary>The properties of the create body, as given (a <c>user_id</c> is the part after <c>auth0|</c>).</summary>
+    public required IReadOnlyDictionary<string, JsonElement> Properties { get; init; }
+
+    /// <summary>The names of the roles to assign, in order.</summary>
+    public List<string> Roles { get; init; } = [];
+
+    /// <summary>The direct permissions (<c>resource_server_identifier</c>, <c>permission_name</c>), in order.</summary>
+    public List<PermissionDto> Permissions { get; init; } = [];
+
+    /// <summary>Where the entry came from, for messages.</summary>
+    public string Source { get; init; } = "user";
+
+    /// <summary>Where the entry came from, never what it holds (its password).</summary>
+    public override string ToString() => Source;
 }
 
 /// <summary>An authorization of the enclosing application for an API.</summary>

@@ -60,6 +60,12 @@ internal static class SeedFileReader
                 case SeedVocabulary.Applications:
                     document.Applications = [.. Items(file, value, name).Select(item => ReadApplication(file, item.Value, item.Path))];
                     break;
+                case SeedVocabulary.Roles:
+                    document.Roles = [.. Items(file, value, name).Select(item => ReadRole(file, item.Value, item.Path))];
+                    break;
+                case SeedVocabulary.Users:
+                    document.Users = [.. Items(file, value, name).Select(item => ReadUser(file, item.Value, item.Path))];
+                    break;
                 case SeedVocabulary.Claims:
                     document.Claims = value.ValueKind == JsonValueKind.Null ? null : ReadClaims(file, value);
                     break;
@@ -119,6 +125,44 @@ internal static class SeedFileReader
         };
     }
 
+    /// <summary>A role entry: a role body (<c>name</c>, <c>description</c>) and its <c>permissions</c>.</summary>
+    private static SeedRole ReadRole(string file, JsonElement entry, string path)
+    {
+        var properties = Properties(file, entry, $"$.{path}", "a role", SeedVocabulary.IsRoleName);
+        properties.Remove(RoleFields.Permissions, out var permissions);
+        return new SeedRole
+        {
+            Role = Read(file, properties, $"$.{path}", WireJson.Context.RoleDto),
+            Permissions = ReadPermissions(file, permissions, $"{path}.{RoleFields.Permissions}"),
+            Source = $"{file}: {path}",
+        };
+    }
+
+    /// <summary>
+    /// A user entry: the properties of a user-create body, kept as they are for the tenant to check, and the emulator's
+    /// own <c>roles</c> (role names) and <c>permissions</c>. Nothing here repeats a value: the password stays in the entry.
+    /// </summary>
+    private static SeedUser ReadUser(string file, JsonElement entry, string path)
+    {
+        var properties = Properties(file, entry, $"$.{path}", "a user", SeedVocabulary.IsUserName);
+        properties.Remove(SeedVocabulary.Roles, out var roles);
+        properties.Remove(RoleFields.Permissions, out var permissions);
+        return new SeedUser
+        {
+            Properties = properties,
+            Roles = [.. Items(file, roles, $"{path}.{SeedVocabulary.Roles}").Select(item => item.Value.ValueKind == JsonValueKind.String
+                ? item.Value.GetString()!
+                : throw Invalid(file, $"$.{item.Path}", $"a role is named by a string, not {Kind(item.Value)}."))],
+            Permissions = ReadPermissions(file, permissions, $"{path}.{RoleFields.Permissions}"),
+            Source = $"{file}: {path}",
+        };
+    }
+
+    /// <summary>A list of permissions as Auth0's permission bodies write them (absent or null: none).</summary>
+    private static List<PermissionDto> ReadPermissions(string file, JsonElement permissions, string path) =>
+        [.. Items(file, permissions, path).Select(item => Read(file,
+            Properties(file, item.Value, $"$.{item.Path}", "a permission", SeedVocabulary.IsPermissionName), $"$.{item.Path}", WireJson.Context.PermissionDto))];
+
     /// <summary>
     /// The <c>claims</c> section: groups (<c>applications</c>, <c>users</c>, <c>roles</c>), each an object of keys (an
     /// application's name or client id, a user id, a role name) to objects of claim names and their JSON values.
@@ -131,7 +175,7 @@ internal static class SeedFileReader
             var rules = group switch
             {
                 SeedVocabulary.Applications => claims.Applications,
-                SeedVocabulary.ClaimUsers => claims.Users,
+                SeedVocabulary.Users => claims.Users,
                 _ => claims.Roles,
             };
             var groupPath = $"$.{SeedVocabulary.Claims}.{group}";
@@ -201,10 +245,10 @@ internal static class SeedFileReader
         return properties;
     }
 
-    /// <summary>The items of an array (<see langword="null"/> is none), each with its path for messages.</summary>
+    /// <summary>The items of an array (<see langword="null"/> or absent is none), each with its path for messages.</summary>
     private static IEnumerable<(JsonElement Value, string Path)> Items(string file, JsonElement array, string path) => array.ValueKind switch
     {
-        JsonValueKind.Null => [],
+        JsonValueKind.Null or JsonValueKind.Undefined => [],
         JsonValueKind.Array => array.EnumerateArray().Select((item, i) => (item, $"{path}[{i}]")),
         _ => throw Invalid(file, $"$.{path}", $"expected an array, not {Kind(array)}."),
     };

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Auth0ApiKit.Apis;
@@ -12,9 +13,9 @@ using Auth0ApiKit.Wire;
 namespace Auth0ApiKit.Emulator.Seeding;
 
 /// <summary>
-/// A seed document checked against the SDK's rules and turned into definitions, with every missing client id and
-/// secret generated once: applying the plan to a fresh tenant (at start and on every reset) gives the same state and
-/// the same credentials.
+/// A seed document checked against the SDK's rules and turned into definitions, with every missing client id, secret
+/// and user id generated once: applying the plan to a fresh tenant (at start and on every reset) gives the same state
+/// and the same credentials.
 /// </summary>
 internal sealed class SeedPlan
 {
@@ -35,6 +36,12 @@ internal sealed class SeedPlan
 
     /// <summary>The management application (authorized for the Management API), or <see langword="null"/> for none.</summary>
     public PlannedApplication? Management { get; }
+
+    /// <summary>The roles, in creation order, with their permissions.</summary>
+    public IReadOnlyList<SeedRole> Roles { get; private init; } = [];
+
+    /// <summary>The users, in creation order, with their create bodies, roles and direct permissions.</summary>
+    public IReadOnlyList<PlannedUser> Users { get; private init; } = [];
 
     /// <summary>The static claim rules, or <see langword="null"/> for none.</summary>
     public SeedClaimRules? ClaimRules { get; private init; }
@@ -101,8 +108,20 @@ internal sealed class SeedPlan
                 [new PlannedAuthorization(ManagementAudience, seed.Scopes ?? modelled)]) { Source = source };
         }
 
+        foreach (var role in document.Roles)
+        {
+            if (string.IsNullOrEmpty(role.Role.Name))
+            {
+                throw new EmulatorConfigurationException($"{role.Source}: {RoleFields.Name} is required.");
+            }
+
+            CheckPermissions(role.Permissions, role.Source);
+        }
+
         return new SeedPlan(apis, applications, management)
         {
+            Roles = document.Roles,
+            Users = [.. document.Users.Select(user => PlanUser(user, document.Roles, ids))],
             ClaimRules = document.Claims is { } claims ? SeedClaimRules.Resolve(claims, applications) : null,
         };
     }
@@ -112,9 +131,12 @@ internal sealed class SeedPlan
 
     /// <summary>
     /// Seeds a fresh tenant: APIs, applications with their fixed credentials and Auth0 properties, authorizations, the
-    /// management application, the static claim rules.
+    /// management application, roles and their permissions, users (through the users endpoint's create, so Auth0's
+    /// rules and password policy apply) with their roles and permissions, the static claim rules.
     /// </summary>
-    /// <exception cref="EmulatorConfigurationException">The tenant refuses an application's Auth0 properties (named with the entry).</exception>
+    /// <exception cref="EmulatorConfigurationException">
+    /// The tenant refuses an application's Auth0 properties, a role, a user or a permission (named with the entry's place).
+    /// </exception>
     public void Apply(FakeTenant tenant)
     {
         ArgumentNullException.ThrowIfNull(tenant);
@@ -125,14 +147,8 @@ internal sealed class SeedPlan
 
         foreach (var application in Management is null ? Applications : [.. Applications, Management])
         {
-            try
-            {
-                tenant.Applications.Add(application.Definition, application.ClientId, application.ClientSecret, application.Auth0Properties);
-            }
-            catch (FakeTenantException e)
-            {
-                throw new EmulatorConfigurationException($"{application.Source}: {e.Message}", e);
-            }
+            Seed(application.Source, () => tenant.Applications.Add(application.Definition, application.ClientId, application.ClientSecret,
+                application.Auth0Properties));
 
             foreach (var authorization in application.Authorizations)
             {
@@ -141,7 +157,108 @@ internal sealed class SeedPlan
             }
         }
 
+        foreach (var role in Roles)
+        {
+            var roleId = Seed(role.Source, () => tenant.Roles.Add(role.Role.Name!, role.Role.Description));
+            foreach (var (permission, i) in role.Permissions.Select((p, i) => (p, i)))
+            {
+                Seed($"{role.Source}.{RoleFields.Permissions}[{i}]",
+                    () => tenant.Roles.Grant(roleId, permission.ResourceServerIdentifier!, permission.PermissionName!));
+            }
+        }
+
+        foreach (var user in Users)
+        {
+            var userId = Seed(user.Source, () => tenant.Users.Add(user.CreateBody())).UserId;
+            foreach (var (role, i) in user.Roles.Select((r, i) => (r, i)))
+            {
+                Seed($"{user.Source}.{SeedVocabulary.Roles}[{i}]", () => tenant.Roles.Assign(tenant.Roles.FindId(role)!, userId));
+            }
+
+            foreach (var (permission, i) in user.Permissions.Select((p, i) => (p, i)))
+            {
+                Seed($"{user.Source}.{RoleFields.Permissions}[{i}]",
+                    () => tenant.Roles.GrantToUser(userId, permission.ResourceServerIdentifier!, permission.PermissionName!));
+            }
+        }
+
         ClaimRules?.Register(tenant);
+    }
+
+    /// <summary>
+    /// A user as seeded: its create body with the database connection and a fixed <c>user_id</c> (one generated when
+    /// the entry has none, so that resets keep it), its roles checked against the seeded ones.
+    /// </summary>
+    private static PlannedUser PlanUser(SeedUser seed, IReadOnlyList<SeedRole> roles, IdGenerator ids)
+    {
+        foreach (var (name, i) in seed.Roles.Select((r, i) => (r, i)))
+        {
+            if (!roles.Any(r => r.Role.Name == name))
+            {
+                throw new EmulatorConfigurationException($"{seed.Source}.{SeedVocabulary.Roles}[{i}]: no seeded role is named '{name}'.");
+            }
+        }
+
+        CheckPermissions(seed.Permissions, seed.Source);
+        var body = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(body))
+        {
+            writer.WriteStartObject();
+            if (!seed.Properties.ContainsKey(UserFields.Connection))
+            {
+                writer.WriteString(UserFields.Connection, UserFields.DatabaseConnection);
+            }
+
+            if (!seed.Properties.ContainsKey(UserFields.UserId))
+            {
+                writer.WriteString(UserFields.UserId, ids.UserId()[(UserFields.DatabaseProvider.Length + 1)..]);
+            }
+
+            foreach (var (name, value) in seed.Properties)
+            {
+                writer.WritePropertyName(name);
+                value.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return new PlannedUser(body.WrittenSpan.ToArray(), seed.Roles, seed.Permissions, seed.Source);
+    }
+
+    /// <summary>Every permission names its API and its scope (whether they exist, the tenant says when it is seeded).</summary>
+    private static void CheckPermissions(List<PermissionDto> permissions, string source)
+    {
+        foreach (var (permission, i) in permissions.Select((p, i) => (p, i)))
+        {
+            var missing = permission.ResourceServerIdentifier is null ? RoleFields.ResourceServerIdentifier
+                : permission.PermissionName is null ? RoleFields.PermissionName
+                : null;
+            if (missing is not null)
+            {
+                throw new EmulatorConfigurationException($"{source}.{RoleFields.Permissions}[{i}]: {missing} is required.");
+            }
+        }
+    }
+
+    /// <summary>Seeds one thing, naming the entry in the tenant's refusal.</summary>
+    private static void Seed(string source, Action seed) => Seed(source, () =>
+    {
+        seed();
+        return 0;
+    });
+
+    /// <summary>Seeds one thing and gives what the tenant answered, naming the entry in the tenant's refusal.</summary>
+    private static T Seed<T>(string source, Func<T> seed)
+    {
+        try
+        {
+            return seed();
+        }
+        catch (FakeTenantException e)
+        {
+            throw new EmulatorConfigurationException($"{source}: {e.Message}", e);
+        }
     }
 
     private static Secret CheckedSecret(string? secret, string source)
@@ -258,6 +375,28 @@ internal sealed record PlannedApplication(ApplicationDefinition Definition, stri
 
     /// <summary>Where the entry came from, for messages.</summary>
     public string Source { get; init; } = "application";
+}
+
+/// <summary>
+/// A user as seeded: the create body (its password included, so the body is handed out only as a fresh copy and never
+/// shown), the names of its roles and its direct permissions.
+/// </summary>
+internal sealed class PlannedUser(byte[] createBody, IReadOnlyList<string> roles, IReadOnlyList<PermissionDto> permissions, string source)
+{
+    /// <summary>The names of the roles to assign.</summary>
+    public IReadOnlyList<string> Roles { get; } = roles;
+
+    /// <summary>The direct permissions.</summary>
+    public IReadOnlyList<PermissionDto> Permissions { get; } = permissions;
+
+    /// <summary>Where the entry came from, for messages.</summary>
+    public string Source { get; } = source;
+
+    /// <summary>A copy of the <c>POST /api/v2/users</c> body.</summary>
+    public byte[] CreateBody() => (byte[])createBody.Clone();
+
+    /// <summary>Where the entry came from, never what it holds.</summary>
+    public override string ToString() => Source;
 }
 
 /// <summary>An authorization as seeded: the API's identifier (or <see cref="SeedPlan.ManagementAudience"/>) and the scopes.</summary>

@@ -16,8 +16,12 @@ internal static class SeedVocabulary
     public const string Authorizations = "authorizations";
     public const string AuthorizationApi = "api";
     public const string Claims = "claims";
-    public const string ClaimUsers = "users";
-    public const string ClaimRoles = "roles";
+
+    /// <summary>The roles section, a user's roles, and the claims section's group per role.</summary>
+    public const string Roles = RoleFields.Roles;
+
+    /// <summary>The users section, and the claims section's group per user.</summary>
+    public const string Users = RoleFields.Users;
 
     /// <summary>The camelCase names of earlier seed files, and Auth0's names they stand for.</summary>
     public static IReadOnlyDictionary<string, string> Aliases { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -55,10 +59,10 @@ internal static class SeedVocabulary
         ClientFields.Callbacks, ClientFields.IsFirstParty,
     ];
 
-    public static bool IsDocumentName(string name) => name is Apis or Applications or ManagementApplication or Claims;
+    public static bool IsDocumentName(string name) => name is Apis or Applications or ManagementApplication or Claims or Roles or Users;
 
     /// <summary>The groups of static claim rules: per application, per user, per role.</summary>
-    public static bool IsClaimGroupName(string name) => name is Applications or ClaimUsers or ClaimRoles;
+    public static bool IsClaimGroupName(string name) => name is Applications or Users or Roles;
 
     /// <summary>Every property of the resource-server table (a desired state's API entry refuses the read-only ones).</summary>
     public static bool IsApiName(string name) => ResourceServerTable.Shape.Find(name) is not null;
@@ -72,6 +76,15 @@ internal static class SeedVocabulary
 
     /// <summary>A client property application definitions do not model, which the create body carries as it is.</summary>
     public static bool IsClientAuth0Name(string name) => !IsModelledClientName(name) && ClientTable.Shape.Find(name) is { IsAuth0Property: true };
+
+    /// <summary>A role body's writable properties and the role's <c>permissions</c>.</summary>
+    public static bool IsRoleName(string name) => name is RoleFields.Name or RoleFields.Description or RoleFields.Permissions;
+
+    /// <summary>A permission as Auth0's permission bodies name it.</summary>
+    public static bool IsPermissionName(string name) => name is RoleFields.ResourceServerIdentifier or RoleFields.PermissionName;
+
+    /// <summary>Every property of a user-create body, and the user's <c>roles</c> (names) and direct <c>permissions</c>.</summary>
+    public static bool IsUserName(string name) => name is Roles or RoleFields.Permissions || UserTable.Shape.Find(name) is not null;
 
     public static bool IsAuthorizationName(string name) => name is AuthorizationApi or ApiFields.Scopes;
 

@@ -68,9 +68,31 @@ public sealed class FakeTenantUsers
             writer.WriteEndObject();
         }
 
-        var response = _endpoint.Create(new FakeRequest("POST", "/api/v2/users", string.Empty, JsonHeaders, body.WrittenSpan.ToArray()));
+        return Add(body.WrittenSpan.ToArray());
+    }
+
+    /// <summary>
+    /// Creates a user from a whole <c>POST /api/v2/users</c> body (the emulator's seeding: metadata, a fixed
+    /// <c>user_id</c>), checked as that request is.
+    /// </summary>
+    /// <exception cref="FakeTenantException">The tenant refuses the body; the message never holds the password.</exception>
+    internal FakeUser Add(byte[] createBody)
+    {
+        var response = _endpoint.Create(new FakeRequest("POST", "/api/v2/users", string.Empty, JsonHeaders, createBody));
         FaceErrors.ThrowUnless(response, 201);
         return ToFakeUser((UserDto)response.Value!);
+    }
+
+    /// <summary>Every user as <c>GET /api/v2/users</c> answers it (never a password), in creation order.</summary>
+    internal IReadOnlyList<UserDto> Bodies
+    {
+        get
+        {
+            lock (_store.Gate)
+            {
+                return [.. _store.Users.Rows];
+            }
+        }
     }
 
     /// <summary>The user with this user id or email (in any letter case), or <see langword="null"/>.</summary>
