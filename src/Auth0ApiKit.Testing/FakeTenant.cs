@@ -64,6 +64,7 @@ public sealed class FakeTenant
         Applications = new FakeTenantApplications(_store);
         Authorizations = new FakeTenantAuthorizations(_store);
         Tokens = new FakeTenantTokens(_store, _tokens);
+        Roles = new FakeTenantRoles(_store);
         _pipeline = new TenantPipeline(_store, Faults, Journal, TimeProvider, new ManagementAuthenticator(_tokens, Urls, TimeProvider),
             new TokenEndpoint(_store, _tokens), new WellKnownEndpoint(Urls, _tokens));
     }
@@ -85,6 +86,9 @@ public sealed class FakeTenant
 
     /// <summary>The authorizations of applications for APIs, for seeding and inspecting.</summary>
     public FakeTenantAuthorizations Authorizations { get; }
+
+    /// <summary>The roles and users' permissions (RBAC), for seeding and inspecting.</summary>
+    public FakeTenantRoles Roles { get; }
 
     /// <summary>Mints tokens directly, and rotates or revokes the tenant's signing key.</summary>
     public FakeTenantTokens Tokens { get; }

@@ -263,7 +263,7 @@ public sealed class SeedingTests : IDisposable
     [InlineData("""{"apis":[{"identifier":"urn:a","scopes":["read"]}],"applications":[{"name":"x","authorizations":[{"api":"urn:a","scopes":["write"]}]}]}""", "applications[0].authorizations[0]: scope[0]: The scope 'write' is not defined by the API urn:a")]
     [InlineData("""{"applications":[{"name":"x","clientId":"same"},{"name":"y","clientId":"same"}]}""", "applications[1]: the client id 'same' is seeded twice.")]
     [InlineData("""{"applications":[{"name":"x","client_secret":" "}]}""", "applications[0]: client_secret is empty.")]
-    [InlineData("""{"management_application":{"scopes":["read:users"]}}""", "management_application.scopes: the emulator models no Management API scope 'read:users'")]
+    [InlineData("""{"management_application":{"scopes":["read:logs"]}}""", "management_application.scopes: the emulator models no Management API scope 'read:logs'")]
     [InlineData("""{"apis":[{"identifier":"urn:a","signingAlgorithm":"HS256","signing_alg":"RS256"}]}""", "seed.json' is not valid at $.apis[0].signing_alg: 'signingAlgorithm' and 'signing_alg' are two spellings of 'signing_alg'; keep one.")]
     [InlineData("""{"applications":[{"name":"x","client_id":"a","clientId":"b"}]}""", "seed.json' is not valid at $.applications[0].clientId: 'client_id' and 'clientId' are two spellings of 'client_id'; keep one.")]
     [InlineData("""{"managementApplication":{},"management_application":{}}""", "seed.json' is not valid at $.management_application: 'managementApplication' and 'management_application' are two spellings")]

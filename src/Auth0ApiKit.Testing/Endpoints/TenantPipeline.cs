@@ -22,6 +22,8 @@ internal sealed class TenantPipeline
     private readonly ClientsEndpoint _clients;
     private readonly ClientGrantsEndpoint _clientGrants;
     private readonly ClientCredentialsEndpoint _clientCredentials;
+    private readonly RolesEndpoint _roles;
+    private readonly UserAccessEndpoint _userAccess;
     private readonly TokenEndpoint _token;
     private readonly WellKnownEndpoint _wellKnown;
 
@@ -38,6 +40,8 @@ internal sealed class TenantPipeline
         _clients = new ClientsEndpoint(store);
         _clientGrants = new ClientGrantsEndpoint(store);
         _clientCredentials = new ClientCredentialsEndpoint(store, time);
+        _roles = new RolesEndpoint(store);
+        _userAccess = new UserAccessEndpoint(store);
     }
 
     /// <summary>Answers one request. Throws <see cref="FakeConnectionDroppedException"/> for a dropped connection.</summary>
@@ -252,6 +256,22 @@ internal sealed class TenantPipeline
         ManagementOperation.GetClientCredential => _clientCredentials.Get(s[IdSegment], s[SubIdSegment]),
         ManagementOperation.UpdateClientCredential => _clientCredentials.Update(r, s[IdSegment], s[SubIdSegment]),
         ManagementOperation.DeleteClientCredential => _clientCredentials.Delete(s[IdSegment], s[SubIdSegment]),
+        ManagementOperation.ListRoles => _roles.List(r),
+        ManagementOperation.CreateRole => _roles.Create(r),
+        ManagementOperation.GetRole => _roles.Get(s[IdSegment]),
+        ManagementOperation.UpdateRole => _roles.Update(r, s[IdSegment]),
+        ManagementOperation.DeleteRole => _roles.Delete(s[IdSegment]),
+        ManagementOperation.ListRolePermissions => _roles.ListPermissions(r, s[IdSegment]),
+        ManagementOperation.AddRolePermissions => _roles.AddPermissions(r, s[IdSegment]),
+        ManagementOperation.RemoveRolePermissions => _roles.RemovePermissions(r, s[IdSegment]),
+        ManagementOperation.ListRoleUsers => _roles.ListUsers(r, s[IdSegment]),
+        ManagementOperation.AddRoleUsers => _roles.AddUsers(r, s[IdSegment]),
+        ManagementOperation.ListUserRoles => _userAccess.ListRoles(r, s[IdSegment]),
+        ManagementOperation.AddUserRoles => _userAccess.AddRoles(r, s[IdSegment]),
+        ManagementOperation.RemoveUserRoles => _userAccess.RemoveRoles(r, s[IdSegment]),
+        ManagementOperation.ListUserPermissions => _userAccess.ListPermissions(r, s[IdSegment]),
+        ManagementOperation.AddUserPermissions => _userAccess.AddPermissions(r, s[IdSegment]),
+        ManagementOperation.RemoveUserPermissions => _userAccess.RemovePermissions(r, s[IdSegment]),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "No endpoint answers this operation."),
     };
 

@@ -75,10 +75,14 @@ internal sealed class TenantTokens
     public Minted IssueForApplication(ResourceServerDto api, string clientId, IReadOnlyList<string> scopes) =>
         new(Issuer.Issue(DefinitionOf(api), AccessTokenRequest.ForApplication(clientId, scopes)));
 
+    /// <summary>
+    /// A user's token: of the requested <paramref name="scopes"/>, those <see cref="UserScopes"/> grants, and the user's
+    /// <paramref name="permissions"/> for the API (<see cref="UserScopes.PermissionsOf"/>) as the <c>permissions</c> claim.
+    /// </summary>
     public Minted IssueForUser(ResourceServerDto api, string clientId, string userId, IReadOnlyList<string> scopes,
-        IReadOnlyDictionary<string, string>? customClaims)
+        IReadOnlyList<string> permissions, IReadOnlyDictionary<string, string>? customClaims)
     {
-        var request = AccessTokenRequest.ForUser(clientId, userId, scopes);
+        var request = AccessTokenRequest.ForUser(clientId, userId, UserScopes.Granted(api, scopes, permissions)).WithPermissions(permissions);
         foreach (var (name, value) in customClaims ?? new Dictionary<string, string>())
         {
             request = request.WithClaim(name, value);

@@ -111,6 +111,7 @@ internal sealed class TokenEndpoint
         ClientDto? client;
         RefreshTokenGrant? stored;
         ResourceServerDto? api = null;
+        IReadOnlyList<string> permissions = [];
         lock (_store.Gate)
         {
             client = Authenticate(clientId, clientSecret, requireSecret: false);
@@ -118,6 +119,7 @@ internal sealed class TokenEndpoint
             if (stored is not null)
             {
                 api = _store.FindResourceServerByIdentifier(stored.Audience);
+                permissions = UserScopes.PermissionsOf(_store, stored.UserId, stored.Audience);
             }
         }
 
@@ -136,7 +138,7 @@ internal sealed class TokenEndpoint
             return Error(403, "invalid_grant", "Unknown or invalid refresh token.");
         }
 
-        var token = _tokens.IssueForUser(api, clientId, stored.UserId, stored.Scopes, customClaims: null);
+        var token = _tokens.IssueForUser(api, clientId, stored.UserId, stored.Scopes, permissions, customClaims: null);
         return Success(token);
     }
 

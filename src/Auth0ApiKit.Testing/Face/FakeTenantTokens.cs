@@ -47,7 +47,11 @@ public sealed class FakeTenantTokens
 
     /// <summary>
     /// A user's access token (as after a login through <paramref name="clientId"/>), with custom claims, and a
-    /// refresh token when the API allows offline access and <c>offline_access</c> is among the scopes.
+    /// refresh token when the API allows offline access and <c>offline_access</c> is among the scopes. The token
+    /// carries the requested OpenID Connect scopes and, of the requested API scopes, those the API defines; with the
+    /// API's RBAC on (<c>enforce_policies</c>), only those the user holds as permissions, directly or through roles.
+    /// Its <c>*_authz</c> dialects list all the user's permissions for the API. A user id the tenant does not know
+    /// holds no permissions.
     /// </summary>
     /// <exception cref="FakeTenantException">The API is unknown.</exception>
     public UserTokens ForUser(string clientId, string apiIdentifier, string userId, IEnumerable<string> scopes,
@@ -59,7 +63,13 @@ public sealed class FakeTenantTokens
         ArgumentNullException.ThrowIfNull(scopes);
         var list = scopes.ToList();
         var (api, _) = Lookup(clientId, apiIdentifier);
-        var accessToken = new FakeAccessToken(_tokens.IssueForUser(api, clientId, userId, list, claims).Token);
+        IReadOnlyList<string> permissions;
+        lock (_store.Gate)
+        {
+            permissions = UserScopes.PermissionsOf(_store, userId, apiIdentifier);
+        }
+
+        var accessToken = new FakeAccessToken(_tokens.IssueForUser(api, clientId, userId, list, permissions, claims).Token);
         string? refreshToken = null;
         if (api.AllowOfflineAccess == true && list.Contains(OfflineAccessScope, StringComparer.Ordinal))
         {

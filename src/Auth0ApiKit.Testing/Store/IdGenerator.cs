@@ -31,6 +31,9 @@ internal sealed class IdGenerator
     /// <summary>A client credential id: <c>cred_</c> and 22 letters and digits.</summary>
     public string ClientCredentialId() => "cred_" + Next(LettersAndDigits, 22);
 
+    /// <summary>A role id: <c>rol_</c> and 16 letters and digits.</summary>
+    public string RoleId() => "rol_" + Next(LettersAndDigits, 16);
+
     /// <summary>A user id for the Auth0 database connection: <c>auth0|</c> and 24 hex characters.</summary>
     public string UserId() => "auth0|" + Next(Hex, 24);
 

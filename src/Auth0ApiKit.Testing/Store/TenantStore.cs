@@ -74,8 +74,8 @@ internal sealed class TenantStore
     /// <summary>The tenant's id source.</summary>
     public IdGenerator Ids { get; }
 
-    /// <summary>Counts committed changes: a request that changed nothing leaves it as it was.</summary>
-    public long Version => Interlocked.Read(ref _version);
+    /// <summary>Counts committed changes (roles and permissions included): a request that changed nothing leaves it as it was.</summary>
+    public long Version => Interlocked.Read(ref _version) + Roles.Version;
 
     public OrderedTable<ResourceServerDto> ResourceServers { get; } = new(r => r.Id!);
 
@@ -107,18 +107,21 @@ internal sealed class TenantStore
         Touch();
     }
 
+    /// <summary>Replaces an API; permissions naming a scope it no longer has are taken from roles and users, as Auth0 does.</summary>
     public void ReplaceResourceServer(ResourceServerDto row)
     {
         ResourceServers.Replace(row);
+        Roles.ForgetPermissionsOutside(row.Identifier!, row.Scopes ?? []);
         Touch();
     }
 
-    /// <summary>Removes an API and every authorization for it, as Auth0 does.</summary>
+    /// <summary>Removes an API, every authorization for it and every permission on it, as Auth0 does.</summary>
     public void RemoveResourceServer(ResourceServerDto row)
     {
         ResourceServers.Remove(row.Id!);
         _resourceServerIdByIdentifier.Remove(row.Identifier!);
         RemoveGrantsWhere(g => g.Audience == row.Identifier);
+        Roles.ForgetPermissionsOutside(row.Identifier!, scopes: null);
         Touch();
     }
 

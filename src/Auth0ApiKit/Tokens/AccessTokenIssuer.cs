@@ -129,7 +129,7 @@ internal sealed class AccessTokenIssuer
         writer.WriteStartObject();
         writer.WriteString(T.Issuer, Tenant.Issuer);
         writer.WriteString(T.Subject, request.Subject);
-        if (request.IsForUser && request.HasScope(OpenIdScope))
+        if (request.IsForUser && request.HasScope(OpenIdScope) && api.EffectiveSigningAlgorithm == SigningAlgorithm.RS256)
         {
             writer.WriteStartArray(T.Audience);
             writer.WriteStringValue(api.Identifier);

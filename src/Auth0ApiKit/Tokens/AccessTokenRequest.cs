@@ -75,7 +75,7 @@ internal sealed class AccessTokenRequest
 
     /// <summary>
     /// A token for a user signed in through an application: <c>sub</c> the user id, <c>azp</c> the client id, no
-    /// <c>gty</c>; when <c>openid</c> is granted, <c>aud</c> also names the tenant's <c>/userinfo</c>.
+    /// <c>gty</c>; when <c>openid</c> is granted and the API signs with RS256, <c>aud</c> also names the tenant's <c>/userinfo</c>.
     /// </summary>
     /// <param name="clientId">The application the user signed in through.</param>
     /// <param name="userId">The user id, such as <c>auth0|64f1…</c>.</param>

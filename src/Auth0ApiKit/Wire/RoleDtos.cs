@@ -84,14 +84,30 @@ internal sealed class RoleUsersBodyDto
     public List<string>? Users { get; set; }
 }
 
+/// <summary>A member of a role as <c>GET /roles/{id}/users</c> lists it: <c>{user_id, picture, name, email}</c>.</summary>
+internal sealed class RoleUserDto
+{
+    [JsonPropertyName(UserFields.UserId)]
+    public string? UserId { get; set; }
+
+    [JsonPropertyName(UserFields.Picture)]
+    public string? Picture { get; set; }
+
+    [JsonPropertyName(UserFields.Name)]
+    public string? Name { get; set; }
+
+    [JsonPropertyName(UserFields.Email)]
+    public string? Email { get; set; }
+}
+
 /// <summary>
-/// A page of a role's users (<c>{user_id, email, name, picture}</c> each): with totals for offset paging, or with
-/// <see cref="Next"/>, the checkpoint of the next page (absent on the last), for checkpoint paging.
+/// A page of a role's members: with totals for offset paging, or with <see cref="Next"/>, the checkpoint of the next
+/// page (absent on the last), for checkpoint paging.
 /// </summary>
 internal sealed class RoleUserPageDto : PageEnvelopeDto
 {
     [JsonPropertyName(F.Users)]
-    public List<UserDto>? Users { get; set; }
+    public List<RoleUserDto>? Users { get; set; }
 
     [JsonPropertyName("next")]
     public string? Next { get; set; }

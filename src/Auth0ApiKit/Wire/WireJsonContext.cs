@@ -31,6 +31,7 @@ namespace Auth0ApiKit.Wire;
 [JsonSerializable(typeof(PermissionPageDto))]
 [JsonSerializable(typeof(PermissionsBodyDto))]
 [JsonSerializable(typeof(RoleUsersBodyDto))]
+[JsonSerializable(typeof(List<RoleUserDto>))]
 [JsonSerializable(typeof(RoleUserPageDto))]
 [JsonSerializable(typeof(ManagementErrorDto))]
 [JsonSerializable(typeof(OAuthErrorDto))]

@@ -22,8 +22,11 @@ public class ManagementRoutesTests
             ("delete:clients", "Delete Clients"),
             ("read:client_keys", "Read Client Keys"),
             ("update:client_keys", "Update Client Keys"));
-        ManagementRoutes.Scopes.Skip(14).Select(s => s.Value).Should().Equal(
+        ManagementRoutes.Scopes.Skip(14).Take(4).Select(s => s.Value).Should().Equal(
             "read:client_credentials", "create:client_credentials", "update:client_credentials", "delete:client_credentials");
+        ManagementRoutes.Scopes.Select(s => s.Value).Should().ContainInOrder(
+            "read:roles", "create:roles", "update:roles", "delete:roles", "read:users", "update:users",
+            "read:role_members", "create:role_members", "delete:role_members");
     }
 
     [Theory]

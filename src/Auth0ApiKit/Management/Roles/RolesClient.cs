@@ -235,5 +235,5 @@ internal sealed class RolesClient : IRolesClient
     internal static TenantPermission ToTenantPermission(PermissionDto row) =>
         new(new ApiPermission(row.ResourceServerIdentifier ?? string.Empty, row.PermissionName ?? string.Empty), row.Description, row.ResourceServerName);
 
-    private static RoleMember ToRoleMember(UserDto row) => new(row.UserId ?? string.Empty, row.Email, row.Name, row.Picture);
+    private static RoleMember ToRoleMember(RoleUserDto row) => new(row.UserId ?? string.Empty, row.Email, row.Name, row.Picture);
 }
