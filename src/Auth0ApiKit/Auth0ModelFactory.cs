@@ -169,6 +169,20 @@ public static class Auth0ModelFactory
         return new(kind, clientId, applicationName, apiIdentifier, before, scopes is null ? null : [.. scopes]);
     }
 
+    /// <summary>What a plan does to one role.</summary>
+    /// <param name="kind">What the plan does.</param>
+    /// <param name="name">The role's name.</param>
+    /// <param name="before">The role as the plan saw it in the tenant; none for a creation.</param>
+    /// <param name="beforePermissions">The managed permissions it granted then; none for a creation.</param>
+    /// <param name="desired">The desired role; none for a deletion.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    public static RoleChange RoleChange(ChangeKind kind, string name, TenantRole? before = null, IEnumerable<ApiPermission>? beforePermissions = null,
+        RoleDefinition? desired = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return new(kind, name, before, [.. beforePermissions ?? []], desired);
+    }
+
     /// <summary>How one change of a plan ended.</summary>
     /// <param name="change">The change.</param>
     /// <param name="outcome">How it ended.</param>

@@ -12,7 +12,7 @@ namespace Auth0ApiKit.Roles;
 public sealed class RoleDefinitionBuilder : DefinitionBuilder<RoleDefinition>
 {
     private readonly string _name;
-    private readonly List<(ApiDefinition Api, string Name)> _permissions = [];
+    private readonly List<(ApiDefinition? Api, string ApiIdentifier, string Name)> _permissions = [];
     private string? _description;
 
     internal RoleDefinitionBuilder(string name) => _name = name;
@@ -36,7 +36,7 @@ public sealed class RoleDefinitionBuilder : DefinitionBuilder<RoleDefinition>
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(permission);
-        _permissions.Add((api, permission));
+        _permissions.Add((api, api.Identifier, permission));
         return this;
     }
 
@@ -45,7 +45,7 @@ public sealed class RoleDefinitionBuilder : DefinitionBuilder<RoleDefinition>
     public RoleDefinitionBuilder WithPermissions(ApiDefinition api, IEnumerable<string> permissions)
     {
         ArgumentNullException.ThrowIfNull(api);
-        _permissions.AddRange(CopyNotNull(permissions, nameof(permissions)).Select(p => (api, p)));
+        _permissions.AddRange(CopyNotNull(permissions, nameof(permissions)).Select(p => ((ApiDefinition?)api, api.Identifier, p)));
         return this;
     }
 
@@ -55,6 +55,16 @@ public sealed class RoleDefinitionBuilder : DefinitionBuilder<RoleDefinition>
     {
         ArgumentNullException.ThrowIfNull(api);
         return WithPermissions(api, api.Scopes?.Select(s => s.Value) ?? []);
+    }
+
+    /// <summary>
+    /// Grants a scope of an API known only by its identifier (a desired state's JSON): whether the API defines it is
+    /// checked by the desired state, against its own APIs.
+    /// </summary>
+    internal RoleDefinitionBuilder WithPermissionByIdentifier(string apiIdentifier, string permission)
+    {
+        _permissions.Add((null, apiIdentifier, permission));
+        return this;
     }
 
     private protected override void CheckRules(List<ValidationError> errors)
@@ -72,23 +82,23 @@ public sealed class RoleDefinitionBuilder : DefinitionBuilder<RoleDefinition>
         var seen = new HashSet<ApiPermission>();
         for (var i = 0; i < _permissions.Count; i++)
         {
-            var (api, name) = _permissions[i];
+            var (api, identifier, name) = _permissions[i];
             var path = $"{F.Permissions}[{i}].{F.PermissionName}";
-            if (!api.DefinesScope(name))
+            if (api is not null && !api.DefinesScope(name))
             {
                 var none = api.Scopes is { Count: > 0 } ? "" : ", which defines no scopes";
                 errors.Add(new ValidationError(path, RuleCodes.UndefinedScope, RuleOrigin.Auth0, null,
                     $"The permission '{name}' is not a scope of the API {api.Identifier}{none}; a role may grant only scopes its API defines."));
             }
 
-            if (!seen.Add(new ApiPermission(api.Identifier, name)))
+            if (!seen.Add(new ApiPermission(identifier, name)))
             {
                 errors.Add(new ValidationError(path, RuleCodes.Duplicate, RuleOrigin.Sdk, null,
-                    $"The permission '{name}' of the API {api.Identifier} is granted twice."));
+                    $"The permission '{name}' of the API {identifier} is granted twice."));
             }
         }
     }
 
     private protected override RoleDefinition CreateDefinition() =>
-        new(_name, _description, _permissions.Select(p => new ApiPermission(p.Api.Identifier, p.Name)));
+        new(_name, _description, _permissions.Select(p => new ApiPermission(p.ApiIdentifier, p.Name)));
 }

@@ -3,7 +3,7 @@ using Auth0ApiKit.Management;
 namespace Auth0ApiKit.Sync;
 
 /// <summary>
-/// Declarative sync of a tenant's APIs and authorizations: compare a <see cref="DesiredState"/> with the tenant
+/// Declarative sync of a tenant's APIs, authorizations and roles: compare a <see cref="DesiredState"/> with the tenant
 /// (<see cref="PlanAsync"/>), carry out the plan (<see cref="ApplyAsync"/>), or write a tenant out as definitions to
 /// adopt sync (<see cref="ExportAsync"/>). Thread-safe; it holds nothing but the client.
 /// </summary>
@@ -28,10 +28,10 @@ public sealed class Auth0Sync
     }
 
     /// <summary>
-    /// Reads the tenant (its APIs, authorizations and applications) and plans what it takes to reach
-    /// <paramref name="desired"/>. Nothing is changed.
+    /// Reads the tenant (its APIs, authorizations and applications, and its roles with their permissions when
+    /// <paramref name="desired"/> declares roles) and plans what it takes to reach <paramref name="desired"/>. Nothing is changed.
     /// </summary>
-    /// <param name="desired">The APIs and authorizations the tenant should have.</param>
+    /// <param name="desired">The APIs, authorizations and roles the tenant should have.</param>
     /// <param name="options">Pruning, replacement and concurrency; the defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <exception cref="Validation.DefinitionException">
@@ -44,7 +44,7 @@ public sealed class Auth0Sync
         ArgumentNullException.ThrowIfNull(desired);
         options ??= new SyncOptions();
         options.Validate(nameof(options));
-        var tenant = await TenantSnapshot.ReadAsync(_client, cancellationToken).ConfigureAwait(false);
+        var tenant = await TenantSnapshot.ReadAsync(_client, desired.ManagesRoles, cancellationToken).ConfigureAwait(false);
         return SyncPlanner.Plan(desired, tenant, options.Clone());
     }
 
@@ -68,14 +68,14 @@ public sealed class Auth0Sync
     }
 
     /// <summary>
-    /// Reads the tenant's APIs (system APIs aside) and their authorizations as definitions, to adopt sync on an
+    /// Reads the tenant's APIs (system APIs aside), their authorizations and its roles as definitions, to adopt sync on an
     /// existing tenant: a plan of the export's <see cref="TenantExport.DesiredState"/> against the same tenant is empty.
     /// Signing secrets are never exported.
     /// </summary>
     /// <param name="cancellationToken">Cancels the reads.</param>
     public async Task<TenantExport> ExportAsync(CancellationToken cancellationToken = default)
     {
-        var tenant = await TenantSnapshot.ReadAsync(_client, cancellationToken).ConfigureAwait(false);
+        var tenant = await TenantSnapshot.ReadAsync(_client, withRoles: true, cancellationToken).ConfigureAwait(false);
         return TenantExport.From(tenant);
     }
 }

@@ -4,7 +4,10 @@ using Auth0ApiKit.Apis;
 
 namespace Auth0ApiKit.Sync;
 
-/// <summary>Writes a <see cref="TenantExport"/> as C# source: one property per API, built with <c>Api.Define(...)</c>, and the desired state.</summary>
+/// <summary>
+/// Writes a <see cref="TenantExport"/> as C# source: one property per API, built with <c>Api.Define(...)</c>, and the
+/// desired state with its authorizations and roles.
+/// </summary>
 internal static class CSharpExport
 {
     private const string StateProperty = "Desired";
@@ -53,15 +56,22 @@ internal static class CSharpExport
 
         code.AppendLine("using System;")
             .AppendLine("using Auth0ApiKit.Apis;")
-            .AppendLine("using Auth0ApiKit.Applications;")
-            .AppendLine("using Auth0ApiKit.Sync;")
+            .AppendLine("using Auth0ApiKit.Applications;");
+        if (state.ManagesRoles)
+        {
+            code.AppendLine("using Auth0ApiKit.Roles;");
+        }
+
+        code.AppendLine("using Auth0ApiKit.Sync;")
             .AppendLine();
         if (namespaceName is not null)
         {
             code.Append("namespace ").Append(namespaceName).AppendLine(";").AppendLine();
         }
 
-        code.AppendLine("/// <summary>The APIs and authorizations of the tenant, as exported.</summary>")
+        code.AppendLine(state.ManagesRoles
+                ? "/// <summary>The APIs, authorizations and roles of the tenant, as exported.</summary>"
+                : "/// <summary>The APIs and authorizations of the tenant, as exported.</summary>")
             .Append("public static class ").AppendLine(className)
             .AppendLine("{");
         for (var i = 0; i < state.Apis.Count; i++)
@@ -95,8 +105,35 @@ internal static class CSharpExport
             code.Append(Continued).Append(Indent).AppendLine(".Build())");
         }
 
+        WriteRoles(code, state, names);
         code.Append(Continued).AppendLine(".Build();").AppendLine("}");
         return code.ToString();
+    }
+
+    /// <summary>Each role as <c>.WithRole(Role.Define(...)...Build())</c> naming the API properties; <c>.WithRoles([])</c> when roles are managed but none exist.</summary>
+    private static void WriteRoles(StringBuilder code, DesiredState state, Dictionary<string, string> names)
+    {
+        if (state.ManagesRoles && state.Roles.Count == 0)
+        {
+            code.Append(Continued).AppendLine(".WithRoles([])");
+        }
+
+        foreach (var role in state.Roles)
+        {
+            code.Append(Continued).Append(".WithRole(Role.Define(").Append(Literals.Quote(role.Name)).AppendLine(")");
+            if (role.Description is not null)
+            {
+                code.Append(Continued).Append(Indent).Append(".WithDescription(").Append(Literals.Quote(role.Description)).AppendLine(")");
+            }
+
+            foreach (var permission in role.Permissions)
+            {
+                code.Append(Continued).Append(Indent).Append(".WithPermission(").Append(names[permission.ApiIdentifier])
+                    .Append(", ").Append(Literals.Quote(permission.Name)).AppendLine(")");
+            }
+
+            code.Append(Continued).Append(Indent).AppendLine(".Build())");
+        }
     }
 
     private static void WriteApi(StringBuilder code, ApiDefinition api, string property)

@@ -1,6 +1,6 @@
 namespace Auth0ApiKit.Sync;
 
-/// <summary>What a sync plan does to one API or authorization of a tenant.</summary>
+/// <summary>What a sync plan does to one API, authorization or role of a tenant.</summary>
 public enum ChangeKind
 {
     /// <summary>Nothing: the tenant already matches the desired state.</summary>
@@ -9,7 +9,7 @@ public enum ChangeKind
     /// <summary>Created: the tenant does not have it.</summary>
     Create = 1,
 
-    /// <summary>Changed in place: some settings (an API) or the granted scopes (an authorization) differ.</summary>
+    /// <summary>Changed in place: some settings (an API), the granted scopes (an authorization) or the description or permissions (a role) differ.</summary>
     Update = 2,
 
     /// <summary>

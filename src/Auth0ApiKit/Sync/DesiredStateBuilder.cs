@@ -1,13 +1,15 @@
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
+using Auth0ApiKit.Roles;
 using Auth0ApiKit.Validation;
 using ApiFields = Auth0ApiKit.Wire.ResourceServerFields;
 using GrantFields = Auth0ApiKit.Wire.ClientGrantFields;
+using RoleFields = Auth0ApiKit.Wire.RoleFields;
 
 namespace Auth0ApiKit.Sync;
 
 /// <summary>
-/// Collects the APIs and authorizations of a <see cref="DesiredState"/>; <see cref="DefinitionBuilder{TDefinition}.Build"/>
+/// Collects the APIs, authorizations and roles of a <see cref="DesiredState"/>; <see cref="DefinitionBuilder{TDefinition}.Build"/>
 /// checks them as a whole. Start with <see cref="DesiredState.Create"/>.
 /// </summary>
 /// <remarks>A builder is not thread-safe; the states it builds are immutable.</remarks>
@@ -15,6 +17,7 @@ public sealed class DesiredStateBuilder : DefinitionBuilder<DesiredState>
 {
     private readonly List<ApiDefinition> _apis = [];
     private readonly List<AuthorizationDefinition> _authorizations = [];
+    private List<RoleDefinition>? _roles;
 
     internal DesiredStateBuilder()
     {
@@ -53,6 +56,29 @@ public sealed class DesiredStateBuilder : DefinitionBuilder<DesiredState>
     public DesiredStateBuilder WithAuthorizations(IEnumerable<AuthorizationDefinition> authorizations)
     {
         _authorizations.AddRange(CopyNotNull(authorizations, nameof(authorizations)));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a role, and with it declares that the tenant's roles are managed (see <see cref="DesiredState.ManagesRoles"/>);
+    /// each of its permissions must be a scope of one of the state's APIs.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="role"/> is <see langword="null"/>.</exception>
+    public DesiredStateBuilder WithRole(RoleDefinition role)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        (_roles ??= []).Add(role);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds several roles, in order, and declares that the tenant's roles are managed, even when there are none: then
+    /// a sync with <see cref="SyncOptions.Prune"/> deletes every role of the tenant.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="roles"/> or one of its items is <see langword="null"/>.</exception>
+    public DesiredStateBuilder WithRoles(IEnumerable<RoleDefinition> roles)
+    {
+        (_roles ??= []).AddRange(CopyNotNull(roles, nameof(roles)));
         return this;
     }
 
@@ -106,7 +132,42 @@ public sealed class DesiredStateBuilder : DefinitionBuilder<DesiredState>
                 }
             }
         }
+
+        CheckRoles(apis, errors);
     }
 
-    private protected override DesiredState CreateDefinition() => new(_apis, _authorizations);
+    /// <summary>No role name twice; each permission a scope of an API of the state (a role was built against its own API definition).</summary>
+    private void CheckRoles(Dictionary<string, (int Index, ApiDefinition Api)> apis, List<ValidationError> errors)
+    {
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var r = 0; r < (_roles?.Count ?? 0); r++)
+        {
+            var role = _roles![r];
+            if (!names.TryAdd(role.Name, r))
+            {
+                errors.Add(new ValidationError($"roles[{r}].{RoleFields.Name}", RuleCodes.Duplicate, RuleOrigin.Sdk, null,
+                    $"The role '{role.Name}' is defined twice (roles[{names[role.Name]}] and roles[{r}]); define each role once."));
+            }
+
+            for (var k = 0; k < role.Permissions.Count; k++)
+            {
+                var permission = role.Permissions[k];
+                var path = $"roles[{r}].{RoleFields.Permissions}[{k}]";
+                if (!apis.TryGetValue(permission.ApiIdentifier, out var api))
+                {
+                    errors.Add(new ValidationError($"{path}.{RoleFields.ResourceServerIdentifier}", RuleCodes.UnknownApi, RuleOrigin.Sdk, null,
+                        $"The role '{role.Name}' grants a permission of the API {permission.ApiIdentifier}, which the desired state does not define; " +
+                        "add the API or remove the permission."));
+                }
+                else if (!api.Api.DefinesScope(permission.Name))
+                {
+                    errors.Add(new ValidationError($"{path}.{RoleFields.PermissionName}", RuleCodes.UndefinedScope, RuleOrigin.Auth0, null,
+                        $"The permission '{permission.Name}' of the role '{role.Name}' is not a scope of the API {permission.ApiIdentifier} in the desired state; " +
+                        "a role may grant only scopes its API defines."));
+                }
+            }
+        }
+    }
+
+    private protected override DesiredState CreateDefinition() => new(_apis, _authorizations, _roles);
 }

@@ -1,17 +1,19 @@
 using System.Text.Json;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
+using Auth0ApiKit.Roles;
 using Auth0ApiKit.Validation;
 using Auth0ApiKit.Wire;
 using Auth0ApiKit.Wire.Schema;
 using ApiFields = Auth0ApiKit.Wire.ResourceServerFields;
 using GrantFields = Auth0ApiKit.Wire.ClientGrantFields;
+using RoleFields = Auth0ApiKit.Wire.RoleFields;
 
 namespace Auth0ApiKit.Sync;
 
 /// <summary>
 /// A desired state as JSON: APIs as Auth0's resource-server bodies, authorizations as client grants by client id
-/// (with the application's name for people). The one format both <see cref="TenantExport.ToJson"/> writes and
+/// (with the application's name for people), roles with their permissions (only when the state manages roles). The one format both <see cref="TenantExport.ToJson"/> writes and
 /// <see cref="DesiredState.FromJson"/> reads.
 /// </summary>
 internal static class DesiredStateJson
@@ -28,6 +30,12 @@ internal static class DesiredStateJson
                 Audience = a.ApiIdentifier,
                 Scope = [.. a.Scopes],
             })],
+            Roles = state.ManagesRoles ? [.. state.Roles.Select(r => new ExportedRoleDto
+            {
+                Name = r.Name,
+                Description = r.Description,
+                Permissions = [.. r.Permissions.Select(p => new PermissionDto { ResourceServerIdentifier = p.ApiIdentifier, PermissionName = p.Name })],
+            })] : null,
         };
         return JsonSerializer.Serialize(dto, WireJson.Indented.DesiredStateDto);
     }
@@ -63,8 +71,28 @@ internal static class DesiredStateJson
             positions.Add(j);
         }
 
+        var roles = new List<RoleDefinition>();
+        var rolePositions = new List<int>();
+        var roleRows = dto.Roles ?? [];
+        for (var r = 0; r < roleRows.Count; r++)
+        {
+            if (ReadRole(roleRows[r] ?? new ExportedRoleDto(), $"{RoleFields.Roles}[{r}].", errors) is { } role)
+            {
+                roles.Add(role);
+                rolePositions.Add(r);
+            }
+        }
+
         var builder = DesiredState.Create().WithApis(apis).WithAuthorizations(authorizations);
-        errors.AddRange(builder.Validate().Select(e => e with { Path = AtPosition(e.Path, positions) }));
+        if (dto.Roles is not null)
+        {
+            builder.WithRoles(roles);
+        }
+
+        errors.AddRange(builder.Validate().Select(e => e with
+        {
+            Path = AtPosition(AtPosition(e.Path, "authorizations[", positions), RoleFields.Roles + "[", rolePositions),
+        }));
         return errors.Count == 0 ? builder.Build() : throw new DefinitionException("desired state", errors);
     }
 
@@ -82,18 +110,54 @@ internal static class DesiredStateJson
         return api;
     }
 
-    /// <summary>An error path of the authorizations that were read, at the position of that authorization in the JSON.</summary>
-    private static string AtPosition(string path, List<int> positions)
+    /// <summary>
+    /// One role entry as a definition, or <see langword="null"/> when a permission lacks its API or name; broken rules
+    /// go to <paramref name="errors"/> under <paramref name="prefix"/>. Whether each API defines its scope is the
+    /// desired state's check.
+    /// </summary>
+    private static RoleDefinition? ReadRole(ExportedRoleDto row, string prefix, List<ValidationError> errors)
     {
-        const string Prefix = "authorizations[";
-        if (!path.StartsWith(Prefix, StringComparison.Ordinal))
+        Unknown(row.AdditionalProperties?.Keys, prefix, errors);
+        var builder = Role.Define(row.Name ?? string.Empty);
+        if (row.Description is not null)
+        {
+            builder.WithDescription(row.Description);
+        }
+
+        var complete = true;
+        var permissions = row.Permissions ?? [];
+        for (var k = 0; k < permissions.Count; k++)
+        {
+            var permission = permissions[k];
+            var missing = string.IsNullOrEmpty(permission?.ResourceServerIdentifier) ? RoleFields.ResourceServerIdentifier
+                : string.IsNullOrEmpty(permission.PermissionName) ? RoleFields.PermissionName
+                : null;
+            if (missing is not null)
+            {
+                errors.Add(Rules.Required($"{prefix}{RoleFields.Permissions}[{k}].{missing}", $"the permission's {missing}"));
+                complete = false;
+                continue;
+            }
+
+            builder.WithPermissionByIdentifier(permission!.ResourceServerIdentifier!, permission.PermissionName!);
+        }
+
+        var broken = builder.Validate();
+        errors.AddRange(broken.Select(e => e with { Path = prefix + e.Path }));
+        return complete && broken.Count == 0 ? builder.Build() : null;
+    }
+
+    /// <summary>An error path of the entries under <paramref name="prefix"/> that were read, at the position of that entry in the JSON.</summary>
+    private static string AtPosition(string path, string prefix, List<int> positions)
+    {
+        if (!path.StartsWith(prefix, StringComparison.Ordinal))
         {
             return path;
         }
 
         var end = path.IndexOf(']', StringComparison.Ordinal);
-        var index = int.Parse(path.AsSpan(Prefix.Length, end - Prefix.Length), System.Globalization.CultureInfo.InvariantCulture);
-        return $"{Prefix}{positions[index]}{path[end..]}";
+        var index = int.Parse(path.AsSpan(prefix.Length, end - prefix.Length), System.Globalization.CultureInfo.InvariantCulture);
+        return $"{prefix}{positions[index]}{path[end..]}";
     }
 
     /// <summary>Fields a tenant reports but a definition cannot set (a pasted <c>GET</c> answer holds them).</summary>

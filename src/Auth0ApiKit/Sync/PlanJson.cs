@@ -67,10 +67,23 @@ internal static class PlanJson
                 dto.Before = authorization.Before is null ? null : [.. authorization.Before.Scopes];
                 dto.After = authorization.Scopes is null ? null : [.. authorization.Scopes];
                 break;
+            case RoleChange role:
+                dto.Resource = "role";
+                dto.Name = role.Name;
+                dto.Fields = role.Fields.Count == 0 ? null : [.. role.Fields.Select(f => new PlanFieldDto { Field = f.Field, Before = f.Before, After = f.After })];
+                dto.Permissions = role.AddedPermissions.Count + role.RemovedPermissions.Count == 0 ? null :
+                [
+                    .. role.AddedPermissions.Select(p => Permission(ChangeKind.Create, p)),
+                    .. role.RemovedPermissions.Select(p => Permission(ChangeKind.Delete, p)),
+                ];
+                break;
         }
 
         return dto;
     }
+
+    private static PlanPermissionDto Permission(ChangeKind kind, Roles.ApiPermission permission) =>
+        new() { Action = kind.ToString().ToLowerInvariant(), Audience = permission.ApiIdentifier, Permission = permission.Name };
 }
 
 internal sealed class PlanDto
@@ -106,7 +119,7 @@ internal sealed class PlanOptionsDto
     public int MaxConcurrency { get; set; }
 }
 
-/// <summary>One entry: an API's fields and scopes, or an authorization's granted scopes before and after.</summary>
+/// <summary>One entry: an API's fields and scopes, an authorization's granted scopes before and after, or a role's description and permissions.</summary>
 internal sealed class PlanChangeDto
 {
     public string? Resource { get; set; }
@@ -116,6 +129,8 @@ internal sealed class PlanChangeDto
     public bool? Refused { get; set; }
 
     public string? Identifier { get; set; }
+
+    public string? Name { get; set; }
 
     public string? Replaces { get; set; }
 
@@ -134,6 +149,18 @@ internal sealed class PlanChangeDto
     public List<string>? Before { get; set; }
 
     public List<string>? After { get; set; }
+
+    public List<PlanPermissionDto>? Permissions { get; set; }
+}
+
+/// <summary>A permission a role gains (<c>create</c>) or loses (<c>delete</c>): the API's identifier and the scope.</summary>
+internal sealed class PlanPermissionDto
+{
+    public string? Action { get; set; }
+
+    public string? Audience { get; set; }
+
+    public string? Permission { get; set; }
 }
 
 internal sealed class PlanFieldDto

@@ -16,7 +16,7 @@ internal static class PlanText
     /// <summary>Fields whose values are text, shown in quotes; the others are numbers and flags.</summary>
     private static readonly HashSet<string> TextFields = new(StringComparer.Ordinal)
     {
-        F.Name, F.Identifier, F.SigningAlgorithm, F.TokenDialect,
+        F.Name, F.Identifier, F.SigningAlgorithm, F.TokenDialect, Wire.RoleFields.Description,
     };
 
     public static string Render(SyncPlan plan)
@@ -58,6 +58,9 @@ internal static class PlanText
 
                     text.Append(List(authorization.Scopes!));
                     break;
+                case RoleChange role when role.Kind != ChangeKind.Delete:
+                    AppendRole(text, role);
+                    break;
             }
         }
 
@@ -98,6 +101,23 @@ internal static class PlanText
             foreach (var scope in api.Scopes)
             {
                 text.AppendLine().Append(ScopeIndent).Append(Scope(scope));
+            }
+        }
+    }
+
+    private static void AppendRole(StringBuilder text, RoleChange role)
+    {
+        foreach (var field in role.Fields)
+        {
+            text.AppendLine().Append(FieldIndent).Append(Field(field, role.Kind));
+        }
+
+        if (role.AddedPermissions.Count + role.RemovedPermissions.Count > 0)
+        {
+            text.AppendLine().Append(FieldIndent).Append("permissions:");
+            foreach (var (symbol, permission) in role.AddedPermissions.Select(p => ('+', p)).Concat(role.RemovedPermissions.Select(p => ('-', p))))
+            {
+                text.AppendLine().Append(ScopeIndent).Append(symbol).Append(' ').Append(permission);
             }
         }
     }

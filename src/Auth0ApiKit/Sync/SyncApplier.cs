@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Auth0ApiKit.Management;
+using Auth0ApiKit.Roles;
 using Auth0ApiKit.Wire;
 
 namespace Auth0ApiKit.Sync;
@@ -12,8 +13,8 @@ namespace Auth0ApiKit.Sync;
 /// The phases: (1) authorization deletions, so that nothing is revoked after its replacement exists; (2) API
 /// creations, updates and replacements; (3) deletions of the authorizations of replaced APIs, which the replacement
 /// normally removed already, and which stay when it failed; (4) authorization creations and scope changes, which need
-/// their APIs; (5) API deletions, last, once nothing new depends on them. A change that depends on a failed API
-/// change is skipped.
+/// their APIs; (5) role creations, changes and deletions, whose permissions need their APIs; (6) API deletions, last,
+/// once nothing new depends on them. A change that depends on a failed API change is skipped.
 /// <para>
 /// The re-check makes an apply safe and repeatable: a change the tenant already has is reported as
 /// <see cref="SyncStepOutcome.AlreadyApplied"/> without a call that writes, and a change whose object is no longer
@@ -25,17 +26,22 @@ internal sealed class SyncApplier
     private readonly IAuth0ManagementClient _client;
     private readonly IProgress<SyncProgress>? _progress;
     private readonly HashSet<string> _replacedApis;
+
+    /// <summary>The APIs the plan deletes or replaces: a role's permissions on them go with them, so a role's re-check ignores them.</summary>
+    private readonly HashSet<string> _removedApis;
     private readonly ConcurrentDictionary<string, byte> _unavailableApis = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly int _total;
     private int _completed;
 
-    private SyncApplier(IAuth0ManagementClient client, IProgress<SyncProgress>? progress, int total, HashSet<string> replacedApis)
+    private SyncApplier(IAuth0ManagementClient client, IProgress<SyncProgress>? progress, int total, HashSet<string> replacedApis,
+        HashSet<string> removedApis)
     {
         _client = client;
         _progress = progress;
         _total = total;
         _replacedApis = replacedApis;
+        _removedApis = removedApis;
     }
 
     public static async Task<SyncResult> ApplyAsync(IAuth0ManagementClient client, SyncPlan plan, IProgress<SyncProgress>? progress,
@@ -52,7 +58,9 @@ internal sealed class SyncApplier
 
         var steps = plan.Changes.Where(c => c.Kind != ChangeKind.Unchanged).ToList();
         var replaced = plan.ApiChanges.Where(c => c.Kind == ChangeKind.Replace).Select(c => c.Before!.Identifier).ToHashSet(StringComparer.Ordinal);
-        var applier = new SyncApplier(client, progress, steps.Count, replaced);
+        var removed = plan.ApiChanges.Where(c => c.Kind is ChangeKind.Replace or ChangeKind.Delete).Select(c => c.Before!.Identifier)
+            .ToHashSet(StringComparer.Ordinal);
+        var applier = new SyncApplier(client, progress, steps.Count, replaced, removed);
         var results = new SyncStepResult[steps.Count];
         var indexed = steps.Select((change, index) => (change, index)).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = plan.OptionsSnapshot.MaxConcurrency, CancellationToken = cancellationToken };
@@ -72,6 +80,7 @@ internal sealed class SyncApplier
         c => c is ApiChange { Kind: not ChangeKind.Delete },
         OfReplacedApi,
         c => c is AuthorizationChange { Kind: not ChangeKind.Delete },
+        c => c is RoleChange,
         c => c is ApiChange { Kind: ChangeKind.Delete },
     ];
 
@@ -92,13 +101,21 @@ internal sealed class SyncApplier
                 ? $"the replacement of its API {dependent.ApiIdentifier} did not succeed, so the API keeps this authorization."
                 : $"the change of its API {dependent.ApiIdentifier} did not succeed, so the API may lack what this authorization needs.");
         }
+        else if (change is RoleChange { Desired: { } role } && role.Permissions.FirstOrDefault(p => _unavailableApis.ContainsKey(p.ApiIdentifier)) is { } lacking)
+        {
+            result = new SyncStepResult(change, SyncStepOutcome.Skipped,
+                skipReason: $"the change of its API {lacking.ApiIdentifier} did not succeed, so the API may lack what this role needs.");
+        }
         else
         {
             try
             {
-                var outcome = change is ApiChange api
-                    ? await ApplyAsync(api, cancellationToken).ConfigureAwait(false)
-                    : await ApplyAsync((AuthorizationChange)change, cancellationToken).ConfigureAwait(false);
+                var outcome = change switch
+                {
+                    ApiChange api => await ApplyAsync(api, cancellationToken).ConfigureAwait(false),
+                    RoleChange roleChange => await ApplyAsync(roleChange, cancellationToken).ConfigureAwait(false),
+                    _ => await ApplyAsync((AuthorizationChange)change, cancellationToken).ConfigureAwait(false),
+                };
                 result = new SyncStepResult(change, outcome);
             }
             catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
@@ -230,6 +247,72 @@ internal sealed class SyncApplier
         ThrowIfChanged(change, current);
         await authorizations.ChangeScopesAsync(change.ClientId, change.ApiIdentifier, change.Scopes!, cancellationToken).ConfigureAwait(false);
         return SyncStepOutcome.Applied;
+    }
+
+    /// <summary>
+    /// Creates, brings to its definition or deletes a role, after reading it again: found by name for a creation, by the id
+    /// the plan saw otherwise. An update keeps the role's permissions on APIs outside the desired state.
+    /// </summary>
+    private async Task<SyncStepOutcome> ApplyAsync(RoleChange change, CancellationToken cancellationToken)
+    {
+        var roles = _client.Roles;
+        var current = change.Before is null
+            ? await roles.FindByNameAsync(change.Name, cancellationToken).ConfigureAwait(false)
+            : await roles.GetAsync(change.Before.Id, cancellationToken).ConfigureAwait(false);
+        if (current is null && change.Kind != ChangeKind.Create)
+        {
+            return change.Kind == ChangeKind.Delete ? SyncStepOutcome.AlreadyApplied : throw Conflict(change, "the role was deleted after the plan was made");
+        }
+
+        var held = current is null ? [] : await RolePermissionsAsync(current.Id, cancellationToken).ConfigureAwait(false);
+        if (change.Desired is { } desired)
+        {
+            var target = new RoleDefinition(desired.Name, desired.Description, desired.Permissions.Union(change.Kept));
+            if (current is null)
+            {
+                await roles.CreateAsync(desired, cancellationToken).ConfigureAwait(false);
+                return SyncStepOutcome.Applied;
+            }
+
+            if (held.SetEquals(target.Permissions) && (desired.Description is null || desired.Description == current.Description) && current.Name == desired.Name)
+            {
+                return SyncStepOutcome.AlreadyApplied;
+            }
+
+            if (change.Kind == ChangeKind.Create)
+            {
+                throw Conflict(change, "a role with the name was created with other permissions or another description after the plan was made");
+            }
+
+            ThrowIfChanged(change, current, held);
+            await roles.UpdateAsync(current.Id, target, cancellationToken).ConfigureAwait(false);
+            return SyncStepOutcome.Applied;
+        }
+
+        ThrowIfChanged(change, current!, held);
+        await roles.DeleteAsync(current!.Id, cancellationToken).ConfigureAwait(false);
+        return SyncStepOutcome.Applied;
+    }
+
+    /// <summary>The role's permissions now, but those on APIs the plan deletes or replaces (they go with their API).</summary>
+    private async Task<HashSet<ApiPermission>> RolePermissionsAsync(string roleId, CancellationToken cancellationToken)
+    {
+        var held = await TenantSnapshot.PermissionsAsync(_client.Roles, roleId, cancellationToken).ConfigureAwait(false);
+        held.RemoveWhere(p => _removedApis.Contains(p.ApiIdentifier));
+        return held;
+    }
+
+    private static void ThrowIfChanged(RoleChange change, TenantRole current, HashSet<ApiPermission> held)
+    {
+        if (current.Name != change.Before!.Name || current.Description != change.Before.Description)
+        {
+            throw Conflict(change, "the role's name or description was changed after the plan was made");
+        }
+
+        if (!held.SetEquals(change.BeforePermissions.Concat(change.Kept)))
+        {
+            throw Conflict(change, "the role's permissions were changed after the plan was made");
+        }
     }
 
     private static void ThrowIfChanged(ApiChange change, TenantApi? current)

@@ -1,6 +1,6 @@
 namespace Auth0ApiKit.Sync;
 
-/// <summary>One entry of a <see cref="SyncPlan"/>: an <see cref="ApiChange"/> or an <see cref="AuthorizationChange"/>.</summary>
+/// <summary>One entry of a <see cref="SyncPlan"/>: an <see cref="ApiChange"/>, an <see cref="AuthorizationChange"/> or a <see cref="RoleChange"/>.</summary>
 public abstract class SyncChange
 {
     private protected SyncChange(ChangeKind kind, bool isRefused)

@@ -9,8 +9,8 @@ public sealed class SyncOptions
 
     /// <summary>
     /// Whether the plan deletes what the desired state does not define: APIs outside the managed set (never system
-    /// APIs) and authorizations not in the desired state (never those for system APIs). Default
-    /// <see langword="false"/>: a sync only creates and changes.
+    /// APIs), authorizations not in the desired state (never those for system APIs) and, only when the desired state
+    /// declares roles, roles it does not declare. Default <see langword="false"/>: a sync only creates and changes.
     /// </summary>
     public bool Prune { get; set; }
 

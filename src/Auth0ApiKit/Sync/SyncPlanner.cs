@@ -8,7 +8,8 @@ using GrantFields = Auth0ApiKit.Wire.ClientGrantFields;
 namespace Auth0ApiKit.Sync;
 
 /// <summary>
-/// Compares a desired state with a snapshot of a tenant and decides, per API and per authorization, what to do.
+/// Compares a desired state with a snapshot of a tenant and decides, per API, per authorization and (when the state
+/// declares roles) per role, what to do.
 /// Pure: no I/O, so every rule is tested on its own.
 /// </summary>
 internal sealed class SyncPlanner
@@ -43,12 +44,13 @@ internal sealed class SyncPlanner
         var planner = new SyncPlanner(desired, tenant, options);
         var apis = planner.PlanApis();
         var authorizations = planner.PlanAuthorizations();
+        var roles = planner.PlanRoles();
         if (planner._errors.Count > 0)
         {
             throw new DefinitionException("desired state", planner._errors);
         }
 
-        return new SyncPlan(apis, authorizations, options);
+        return new SyncPlan(apis, authorizations, roles, options);
     }
 
     private List<ApiChange> PlanApis()
@@ -170,6 +172,46 @@ internal sealed class SyncPlanner
                         (_removed.Contains(a.ApiIdentifier) || (_options.Prune && !desiredKeys.ContainsKey((a.ClientId, a.ApiIdentifier)))))
             .OrderBy(a => a.ApiIdentifier, StringComparer.Ordinal).ThenBy(a => a.ClientId, StringComparer.Ordinal)
             .Select(a => new AuthorizationChange(ChangeKind.Delete, a.ClientId, applications.GetValueOrDefault(a.ClientId)?.Name, a.ApiIdentifier, a, null)));
+        return changes;
+    }
+
+    /// <summary>
+    /// The declared roles, matched by exact name, then (with pruning) deletions of the tenant's other roles; nothing when
+    /// the state declares no roles. A role's permissions on an API being deleted or replaced go with that API, so the plan
+    /// neither counts nor removes them; those on other APIs outside the desired state are kept.
+    /// </summary>
+    private List<RoleChange> PlanRoles()
+    {
+        if (!_desired.ManagesRoles || _tenant.Roles is not { } tenantRoles)
+        {
+            return [];
+        }
+
+        var desiredApis = _desired.Apis.Select(a => a.Identifier).ToHashSet(StringComparer.Ordinal);
+        var current = tenantRoles.GroupBy(r => r.Role.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var changes = new List<RoleChange>();
+        foreach (var desired in _desired.Roles)
+        {
+            if (!current.TryGetValue(desired.Name, out var role))
+            {
+                changes.Add(new RoleChange(ChangeKind.Create, desired.Name, null, [], desired));
+                continue;
+            }
+
+            var held = role.Permissions.Where(p => !_removed.Contains(p.ApiIdentifier)).ToList();
+            var managed = held.Where(p => desiredApis.Contains(p.ApiIdentifier)).ToList();
+            var kept = held.Where(p => !desiredApis.Contains(p.ApiIdentifier)).ToList();
+            var same = managed.ToHashSet().SetEquals(desired.Permissions) && (desired.Description is null || desired.Description == role.Role.Description);
+            changes.Add(new RoleChange(same ? ChangeKind.Unchanged : ChangeKind.Update, desired.Name, role.Role, managed, desired, kept));
+        }
+
+        if (_options.Prune)
+        {
+            var declared = _desired.Roles.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+            changes.AddRange(tenantRoles.Where(r => !declared.Contains(r.Role.Name)).OrderBy(r => r.Role.Name, StringComparer.Ordinal)
+                .Select(r => new RoleChange(ChangeKind.Delete, r.Role.Name, r.Role, [.. r.Permissions.Where(p => !_removed.Contains(p.ApiIdentifier))], null)));
+        }
+
         return changes;
     }
 

@@ -15,6 +15,6 @@ public enum SyncStepOutcome
     /// <summary>The change failed (see <see cref="SyncStepResult.Error"/>); a <see cref="Auth0ConcurrentChangeException"/> when the tenant changed since the plan was made.</summary>
     Failed = 2,
 
-    /// <summary>The change was not tried because the change of its API failed (an authorization of an API that was not created).</summary>
+    /// <summary>The change was not tried because the change of its API failed (an authorization or a role permission of an API that was not created).</summary>
     Skipped = 3,
 }

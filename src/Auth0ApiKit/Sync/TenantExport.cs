@@ -3,11 +3,12 @@ using Auth0ApiKit.Apis;
 using Auth0ApiKit.Wire;
 using Auth0ApiKit.Applications;
 using Auth0ApiKit.Management;
+using Auth0ApiKit.Roles;
 
 namespace Auth0ApiKit.Sync;
 
 /// <summary>
-/// A tenant's APIs and authorizations as definitions, from <see cref="Auth0Sync.ExportAsync"/>: to adopt sync on an
+/// A tenant's APIs, authorizations and roles as definitions, from <see cref="Auth0Sync.ExportAsync"/>: to adopt sync on an
 /// existing tenant, write them out as C# (<see cref="ToCSharp"/>) or JSON (<see cref="ToJson"/>) and keep them as the
 /// desired state. Planning <see cref="DesiredState"/> against the same tenant gives an empty plan.
 /// </summary>
@@ -15,8 +16,9 @@ namespace Auth0ApiKit.Sync;
 /// Every setting the tenant reports is exported, defaults included, except what a definition cannot hold or the
 /// SDK does not set: signing secrets (never exported; an HS256 API keeps its secret, since an unset secret is not a
 /// difference), signing algorithms other than RS256 and HS256 and unknown token dialects (left unset, so kept as
-/// they are). System APIs and their authorizations are not exported. Anything else left out is listed in
-/// <see cref="Omissions"/>. Authorizations refer to applications by client id.
+/// they are). System APIs and their authorizations are not exported. Roles are exported with their permissions on the
+/// exported APIs; their permissions on other APIs (system APIs, APIs left out) are not, and a sync keeps them. Anything
+/// else left out is listed in <see cref="Omissions"/>. Authorizations refer to applications by client id.
 /// </remarks>
 public sealed class TenantExport
 {
@@ -27,7 +29,7 @@ public sealed class TenantExport
         Omissions = omissions;
     }
 
-    /// <summary>The exported APIs and authorizations.</summary>
+    /// <summary>The exported APIs, authorizations and roles; roles are declared (managed) when the tenant has any.</summary>
     public DesiredState DesiredState { get; }
 
     /// <summary>The name of each application the authorizations refer to, by client id.</summary>
@@ -49,14 +51,15 @@ public sealed class TenantExport
 
     /// <summary>
     /// The export as indented JSON: <c>apis</c> as Auth0's resource-server bodies, <c>authorizations</c> as client
-    /// grants (<c>client_id</c>, <c>application_name</c>, <c>audience</c>, <c>scope</c>). Read it back with
+    /// grants (<c>client_id</c>, <c>application_name</c>, <c>audience</c>, <c>scope</c>), <c>roles</c> with their
+    /// <c>permissions</c> (<c>resource_server_identifier</c>, <c>permission_name</c>). Read it back with
     /// <see cref="DesiredState.FromJson"/>.
     /// </summary>
     public string ToJson() => DesiredStateJson.Write(DesiredState, ApplicationNames);
 
-    /// <summary>How many APIs and authorizations were exported.</summary>
+    /// <summary>How many APIs, authorizations and roles were exported.</summary>
     public override string ToString() =>
-        $"Tenant export: {DesiredState.Apis.Count} APIs, {DesiredState.Authorizations.Count} authorizations, {Omissions.Count} omissions";
+        $"Tenant export: {DesiredState.Apis.Count} APIs, {DesiredState.Authorizations.Count} authorizations, {DesiredState.Roles.Count} roles, {Omissions.Count} omissions";
 
     internal static TenantExport From(TenantSnapshot tenant)
     {
@@ -97,8 +100,50 @@ public sealed class TenantExport
             }
         }
 
-        var state = DesiredState.Create().WithApis(apis).WithAuthorizations(authorizations).Build();
+        var builder = DesiredState.Create().WithApis(apis).WithAuthorizations(authorizations);
+        if (tenant.Roles is { Count: > 0 } tenantRoles)
+        {
+            builder.WithRoles([.. tenantRoles.OrderBy(r => r.Role.Name, StringComparer.Ordinal).Select(r => ExportRole(r, byIdentifier, omissions)).OfType<RoleDefinition>()]);
+        }
+
+        var state = builder.Build();
         return new TenantExport(state, referenced.ToImmutableSortedDictionary(StringComparer.Ordinal), omissions);
+    }
+
+    /// <summary>The role with its permissions on exported APIs (the others noted), or <see langword="null"/> (and why) when it breaks a rule.</summary>
+    private static RoleDefinition? ExportRole(SnapshotRole role, Dictionary<string, ApiDefinition> apis, List<string> omissions)
+    {
+        var builder = Role.Define(role.Role.Name);
+        if (role.Role.Description is not null)
+        {
+            builder.WithDescription(role.Role.Description);
+        }
+
+        var elsewhere = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var permission in role.Permissions.OrderBy(p => p.ApiIdentifier, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal))
+        {
+            if (apis.TryGetValue(permission.ApiIdentifier, out var api))
+            {
+                builder.WithPermission(api, permission.Name);
+            }
+            else
+            {
+                elsewhere.Add(permission.ApiIdentifier);
+            }
+        }
+
+        if (elsewhere.Count > 0)
+        {
+            omissions.Add($"The permissions of the role '{role.Role.Name}' on {string.Join(", ", elsewhere)} are not exported (the API is not); a sync keeps them.");
+        }
+
+        if (builder.TryBuild(out var definition, out var errors))
+        {
+            return definition;
+        }
+
+        omissions.Add($"The role '{role.Role.Name}' is left out: {string.Join(" ", errors.Select(e => e.Message))}");
+        return null;
     }
 
     /// <summary>The API's settings that a definition can hold, or <see langword="null"/> (and why) when they break a rule.</summary>

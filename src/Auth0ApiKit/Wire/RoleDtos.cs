@@ -100,7 +100,10 @@ internal sealed class RoleUserDto
     public string? Email { get; set; }
 }
 
-/// <summary>A page of a role's members; <see cref="Next"/> is the checkpoint of the next page (absent on the last).</summary>
+/// <summary>
+/// A page of a role's members: with totals for offset paging, or with <see cref="Next"/>, the checkpoint of the next
+/// page (absent on the last), for checkpoint paging.
+/// </summary>
 internal sealed class RoleUserPageDto : PageEnvelopeDto
 {
     [JsonPropertyName(F.Users)]

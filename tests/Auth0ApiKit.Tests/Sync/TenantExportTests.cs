@@ -147,6 +147,37 @@ public sealed class TenantExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Roles_are_exported_with_their_permissions_on_exported_apis_and_read_back_into_an_empty_plan()
+    {
+        var roles = _harness.Tenant.Roles;
+        var clerk = roles.Add("clerk", "Reads orders");
+        roles.Grant(clerk, "https://orders.example.com", "write:orders", "read:orders");
+        roles.Grant(clerk, _harness.Tenant.Apis.System.Identifier, "read:clients");
+        roles.Add("auditor");
+
+        var export = await ExportAsync();
+
+        export.DesiredState.Roles.Select(r => r.ToString()).Should().Equal(
+            "Role 'auditor': []", "Role 'clerk': [https://orders.example.com read:orders, https://orders.example.com write:orders]");
+        export.Omissions.Should().Contain(
+            $"The permissions of the role 'clerk' on {_harness.Tenant.Apis.System.Identifier} are not exported (the API is not); a sync keeps them.");
+        var fromJson = await _harness.PlanAsync(DesiredState.FromJson(export.ToJson()));
+        fromJson.RoleChanges.Select(r => r.Kind).Should().Equal(ChangeKind.Unchanged, ChangeKind.Unchanged);
+        fromJson.IsEmpty.Should().BeTrue(fromJson.ToString());
+        var code = export.ToCSharp("AcmeTenant");
+        code.Should().Contain("using Auth0ApiKit.Roles;").And.Contain("""
+                    .WithRole(Role.Define("clerk")
+                        .WithDescription("Reads orders")
+                        .WithPermission(OrdersAPI, "read:orders")
+                        .WithPermission(OrdersAPI, "write:orders")
+                        .Build())
+            """.ReplaceLineEndings());
+        var compiled = CompileAndRead(code, "AcmeTenant");
+        compiled.Roles.Should().Equal(export.DesiredState.Roles);
+        (await _harness.PlanAsync(compiled)).IsEmpty.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Class_and_namespace_names_must_be_csharp_names()
     {
         var export = await ExportAsync();
