@@ -111,6 +111,20 @@ public sealed class UsersClientTests : IDisposable
     }
 
     [Fact]
+    public async Task List_stops_at_the_first_1000_users_as_Auth0s_search_pages_no_further()
+    {
+        for (var i = 0; i < 1001; i++)
+        {
+            _scenario.Tenant.Users.Add($"user{i}@example.com", Password);
+        }
+
+        var all = await Users.ListAsync().ToListWithinAsync();
+
+        all.Should().HaveCount(1000);
+        _scenario.ManagementCalls.Should().HaveCount(10).And.OnlyContain(c => c.EndsWith(" 200", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Update_sends_the_profile_then_the_password_in_a_request_of_its_own()
     {
         var created = await Users.CreateAsync(User.Define("ann@example.com").WithPassword(new Secret(Password))
