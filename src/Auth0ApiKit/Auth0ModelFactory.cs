@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Auth0ApiKit.Apis;
 using Auth0ApiKit.Applications;
 using Auth0ApiKit.Authentication;
@@ -87,6 +88,50 @@ public static class Auth0ModelFactory
         ArgumentNullException.ThrowIfNull(userId);
         return new(userId, email, name, picture);
     }
+
+    /// <summary>A user as a tenant holds it.</summary>
+    /// <param name="email">The user's email address.</param>
+    /// <param name="userId">The user's id; <c>auth0|</c> and 24 random hex characters when left out.</param>
+    /// <param name="emailVerified">Whether the email address is verified.</param>
+    /// <param name="name">The user's full name; the email address when left out, as Auth0 defaults it.</param>
+    /// <param name="nickname">The user's nickname; the email's local part when left out, as Auth0 defaults it.</param>
+    /// <param name="picture">The URL of the user's picture.</param>
+    /// <param name="createdAt">When the user was created.</param>
+    /// <param name="appMetadata">The metadata the user cannot change.</param>
+    /// <param name="userMetadata">The metadata the user may change.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="email"/> is <see langword="null"/>.</exception>
+    public static TenantUser TenantUser(string email, string? userId = null, bool emailVerified = false, string? name = null, string? nickname = null,
+        string? picture = null, DateTimeOffset? createdAt = null, JsonElement? appMetadata = null, JsonElement? userMetadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return new(userId ?? "auth0|" + RandomNumberGenerator.GetHexString(24, lowercase: true), email, emailVerified, name ?? email,
+            nickname ?? (at > 0 ? email[..at] : email), picture, createdAt, createdAt, appMetadata?.Clone(), userMetadata?.Clone());
+    }
+
+    /// <summary>A permission as a tenant lists it for a user, with where it comes from.</summary>
+    /// <param name="permission">The API and the scope.</param>
+    /// <param name="sources">Where it comes from; assigned directly when left out.</param>
+    /// <param name="description">The scope's description.</param>
+    /// <param name="apiName">The API's name.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="permission"/> or an item of <paramref name="sources"/> is <see langword="null"/>.</exception>
+    public static UserPermission UserPermission(ApiPermission permission, IEnumerable<PermissionSource>? sources = null, string? description = null,
+        string? apiName = null)
+    {
+        ArgumentNullException.ThrowIfNull(permission);
+        PermissionSource[] list = [.. sources ?? [PermissionSource()]];
+        foreach (var source in list)
+        {
+            ArgumentNullException.ThrowIfNull(source, nameof(sources));
+        }
+
+        return new(permission, description, apiName, list);
+    }
+
+    /// <summary>One source of a user's permission: the direct assignment, or the role given.</summary>
+    /// <param name="role">The role that grants the permission; the direct assignment when left out.</param>
+    public static PermissionSource PermissionSource(TenantRole? role = null) =>
+        role is null ? new(PermissionSourceKind.Direct, null, null) : new(PermissionSourceKind.Role, role.Id, role.Name);
 
     /// <summary>One page of a list.</summary>
     /// <typeparam name="T">The items.</typeparam>

@@ -4,7 +4,7 @@ using Auth0ApiKit.Tokens;
 namespace Auth0ApiKit.Management;
 
 /// <summary>
-/// The Management API of one tenant: APIs, applications, authorizations, roles. It fetches and caches its own management
+/// The Management API of one tenant: APIs, applications, authorizations, roles, users. It fetches and caches its own management
 /// token, retries 408/429/5xx as Auth0's SDKs do (never doubling a create), and turns Auth0's errors into typed
 /// exceptions. Thread-safe; make one per tenant and reuse it, or register it with <c>services.AddAuth0ApiKit(...)</c>.
 /// </summary>
@@ -59,6 +59,7 @@ public sealed class Auth0ManagementClient : IAuth0ManagementClient, IDisposable
         Applications = applications;
         Authorizations = authorizations;
         Roles = new RolesClient(connection);
+        Users = new UsersClient(connection);
         Urls = endpoints.Urls;
         Tokens = tokens;
     }
@@ -77,6 +78,9 @@ public sealed class Auth0ManagementClient : IAuth0ManagementClient, IDisposable
 
     /// <inheritdoc />
     public IRolesClient Roles { get; }
+
+    /// <inheritdoc />
+    public IUsersClient Users { get; }
 
     /// <summary>Where the client's management tokens come from.</summary>
     public IAccessTokenProvider Tokens { get; }

@@ -1,6 +1,6 @@
 namespace Auth0ApiKit.Management;
 
-/// <summary>A tenant's Management API: its APIs, applications, authorizations and roles. Mock it in tests of code that uses it.</summary>
+/// <summary>A tenant's Management API: its APIs, applications, authorizations, roles and users. Mock it in tests of code that uses it.</summary>
 public interface IAuth0ManagementClient
 {
     /// <summary>The tenant's APIs (resource servers).</summary>
@@ -14,4 +14,7 @@ public interface IAuth0ManagementClient
 
     /// <summary>The tenant's roles, their API permissions and their users.</summary>
     IRolesClient Roles { get; }
+
+    /// <summary>The users of the tenant's database connection, their roles and their direct permissions.</summary>
+    IUsersClient Users { get; }
 }

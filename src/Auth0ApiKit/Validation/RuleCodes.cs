@@ -59,4 +59,13 @@ public static class RuleCodes
 
     /// <summary>A desired API has the identifier of a system API (the Auth0 Management API), which a sync never changes.</summary>
     public const string SystemApi = "system_api";
+
+    /// <summary>A text is not in the format its field takes (an email address Auth0 does not accept).</summary>
+    public const string Format = "format";
+
+    /// <summary>A password does not meet the database connection's password policy (Auth0's "good" policy by default).</summary>
+    public const string WeakPassword = "weak_password";
+
+    /// <summary>A value that must be a JSON object (a user's metadata) is another kind of JSON.</summary>
+    public const string NotAnObject = "not_an_object";
 }

@@ -24,6 +24,8 @@ namespace Auth0ApiKit.Wire;
 [JsonSerializable(typeof(UserDto))]
 [JsonSerializable(typeof(List<UserDto>))]
 [JsonSerializable(typeof(UserPageDto))]
+[JsonSerializable(typeof(UserWriteDto))]
+[JsonSerializable(typeof(UserRolesBodyDto))]
 [JsonSerializable(typeof(RoleDto))]
 [JsonSerializable(typeof(List<RoleDto>))]
 [JsonSerializable(typeof(RolePageDto))]

@@ -186,15 +186,10 @@ internal sealed class RolesClient : IRolesClient
     private Task<ResultPage<TenantRole>> ListPageAsync(int page, int perPage, string filter, CancellationToken cancellationToken) =>
         PageAsync(Path, page, perPage, filter, WireJson.Context.RolePageDto, p => p.Roles?.Select(ToTenantRole), cancellationToken);
 
-    /// <summary>One offset page of a list under <paramref name="path"/>, with its totals.</summary>
-    private async Task<ResultPage<TItem>> PageAsync<TPage, TItem>(string path, int page, int perPage, string filter, JsonTypeInfo<TPage> pageType,
+    private Task<ResultPage<TItem>> PageAsync<TPage, TItem>(string path, int page, int perPage, string filter, JsonTypeInfo<TPage> pageType,
         Func<TPage, IEnumerable<TItem>?> items, CancellationToken cancellationToken)
-        where TPage : PageEnvelopeDto
-    {
-        var result = await _connection.SendAsync(HttpMethod.Get, $"{path}?{OffsetPaging.Query(page, perPage)}{filter}", null, pageType, cancellationToken)
-            .ConfigureAwait(false);
-        return OffsetPaging.Page([.. items(result) ?? []], result.Total, result.Start, result.Limit, page, perPage);
-    }
+        where TPage : PageEnvelopeDto =>
+        OffsetPaging.FetchAsync(_connection, path, page, perPage, filter, pageType, items, cancellationToken);
 
     /// <summary>The permissions of <paramref name="wanted"/> the role does not grant yet.</summary>
     private async Task<List<ApiPermission>> MissingAsync(string id, IReadOnlyList<ApiPermission> wanted, CancellationToken cancellationToken)
@@ -211,21 +206,10 @@ internal sealed class RolesClient : IRolesClient
         return missing;
     }
 
-    /// <summary>Adds or removes permissions; Auth0 wants at least one per call, so none sends nothing.</summary>
-    private async Task SendPermissionsAsync(HttpMethod method, string id, IEnumerable<ApiPermission> permissions, CancellationToken cancellationToken)
+    private Task SendPermissionsAsync(HttpMethod method, string id, IEnumerable<ApiPermission> permissions, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        ArgumentNullException.ThrowIfNull(permissions);
-        var rows = permissions.Select(p => new PermissionDto
-        {
-            PermissionName = p?.Name ?? throw new ArgumentNullException(nameof(permissions)),
-            ResourceServerIdentifier = p.ApiIdentifier,
-        }).ToList();
-        if (rows.Count > 0)
-        {
-            await _connection.SendAsync(method, $"{RolePath(id)}/permissions",
-                ManagementConnection.Json(new PermissionsBodyDto { Permissions = rows }, WireJson.Context.PermissionsBodyDto), cancellationToken).ConfigureAwait(false);
-        }
+        return PermissionWrites.SendAsync(_connection, method, $"{RolePath(id)}/permissions", permissions, cancellationToken);
     }
 
     private static string RolePath(string id) => $"{Path}/{ManagementConnection.Segment(id)}";
