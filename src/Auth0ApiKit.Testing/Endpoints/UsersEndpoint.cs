@@ -213,17 +213,15 @@ internal sealed class UsersEndpoint
         }
     }
 
-    /// <summary>Deletes a user, its password and its roles and direct permissions; 204 whether or not it existed, as Auth0 answers.</summary>
+    /// <summary>
+    /// Deletes a user, its password, its roles and direct permissions and its refresh tokens; 204 whether or not it
+    /// existed, as Auth0 answers.
+    /// </summary>
     public FakeResponse Delete(string userId)
     {
         lock (_store.Gate)
         {
-            if (_store.Users.Remove(userId))
-            {
-                _store.Roles.ForgetUser(userId);
-                _store.Touch();
-            }
-
+            _store.RemoveUser(userId);
             return FakeResponse.Empty(204);
         }
     }

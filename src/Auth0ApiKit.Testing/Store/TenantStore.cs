@@ -122,7 +122,25 @@ internal sealed class TenantStore
         _resourceServerIdByIdentifier.Remove(row.Identifier!);
         RemoveGrantsWhere(g => g.Audience == row.Identifier);
         Roles.ForgetPermissionsOutside(row.Identifier!, scopes: null);
+        RemoveRefreshTokensWhere(t => t.Audience == row.Identifier);
         Touch();
+    }
+
+    /// <summary>
+    /// Deletes a user with its roles, direct permissions and refresh tokens (Auth0 revokes them), so that a user made
+    /// again with the same id inherits nothing; whether there was one.
+    /// </summary>
+    public bool RemoveUser(string userId)
+    {
+        if (!Users.Remove(userId))
+        {
+            return false;
+        }
+
+        Roles.ForgetUser(userId);
+        RemoveRefreshTokensWhere(t => t.UserId == userId);
+        Touch();
+        return true;
     }
 
     public void AddClient(ClientDto row)
@@ -143,11 +161,7 @@ internal sealed class TenantStore
         Clients.Remove(clientId);
         RemoveGrantsWhere(g => g.ClientId == clientId);
         ClientCredentials.RemoveClient(clientId);
-        foreach (var token in RefreshTokens.Where(t => t.Value.ClientId == clientId).Select(t => t.Key).ToList())
-        {
-            RefreshTokens.Remove(token);
-        }
-
+        RemoveRefreshTokensWhere(t => t.ClientId == clientId);
         Touch();
     }
 
@@ -205,6 +219,14 @@ internal sealed class TenantStore
         if (RefreshTokens.Remove(token))
         {
             Touch();
+        }
+    }
+
+    private void RemoveRefreshTokensWhere(Func<RefreshTokenGrant, bool> predicate)
+    {
+        foreach (var token in RefreshTokens.Where(t => predicate(t.Value)).Select(t => t.Key).ToList())
+        {
+            RefreshTokens.Remove(token);
         }
     }
 

@@ -16,9 +16,9 @@ public sealed class RoleChange : SyncChange
     {
         Name = name;
         Before = before;
-        BeforePermissions = beforePermissions;
+        BeforePermissions = [.. beforePermissions];
         Desired = desired;
-        Kept = kept ?? [];
+        Kept = [.. kept ?? []];
         var will = desired?.Permissions ?? [];
         AddedPermissions = [.. will.Except(beforePermissions)];
         RemovedPermissions = [.. beforePermissions.Except(will)];

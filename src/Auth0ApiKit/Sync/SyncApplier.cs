@@ -27,21 +27,24 @@ internal sealed class SyncApplier
     private readonly IProgress<SyncProgress>? _progress;
     private readonly HashSet<string> _replacedApis;
 
-    /// <summary>The APIs the plan deletes or replaces: a role's permissions on them go with them, so a role's re-check ignores them.</summary>
-    private readonly HashSet<string> _removedApis;
+    /// <summary>
+    /// The APIs the plan deletes: a role's permissions on them go with them (later), so a role's re-check ignores them and
+    /// an update keeps them. A replaced API is gone before roles apply, and its permissions on the new one count.
+    /// </summary>
+    private readonly HashSet<string> _deletedApis;
     private readonly ConcurrentDictionary<string, byte> _unavailableApis = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly int _total;
     private int _completed;
 
     private SyncApplier(IAuth0ManagementClient client, IProgress<SyncProgress>? progress, int total, HashSet<string> replacedApis,
-        HashSet<string> removedApis)
+        HashSet<string> deletedApis)
     {
         _client = client;
         _progress = progress;
         _total = total;
         _replacedApis = replacedApis;
-        _removedApis = removedApis;
+        _deletedApis = deletedApis;
     }
 
     public static async Task<SyncResult> ApplyAsync(IAuth0ManagementClient client, SyncPlan plan, IProgress<SyncProgress>? progress,
@@ -58,9 +61,8 @@ internal sealed class SyncApplier
 
         var steps = plan.Changes.Where(c => c.Kind != ChangeKind.Unchanged).ToList();
         var replaced = plan.ApiChanges.Where(c => c.Kind == ChangeKind.Replace).Select(c => c.Before!.Identifier).ToHashSet(StringComparer.Ordinal);
-        var removed = plan.ApiChanges.Where(c => c.Kind is ChangeKind.Replace or ChangeKind.Delete).Select(c => c.Before!.Identifier)
-            .ToHashSet(StringComparer.Ordinal);
-        var applier = new SyncApplier(client, progress, steps.Count, replaced, removed);
+        var deleted = plan.ApiChanges.Where(c => c.Kind == ChangeKind.Delete).Select(c => c.Before!.Identifier).ToHashSet(StringComparer.Ordinal);
+        var applier = new SyncApplier(client, progress, steps.Count, replaced, deleted);
         var results = new SyncStepResult[steps.Count];
         var indexed = steps.Select((change, index) => (change, index)).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = plan.OptionsSnapshot.MaxConcurrency, CancellationToken = cancellationToken };
@@ -264,24 +266,37 @@ internal sealed class SyncApplier
             return change.Kind == ChangeKind.Delete ? SyncStepOutcome.AlreadyApplied : throw Conflict(change, "the role was deleted after the plan was made");
         }
 
-        var held = current is null ? [] : await RolePermissionsAsync(current.Id, cancellationToken).ConfigureAwait(false);
+        var now = current is null ? [] : await TenantSnapshot.PermissionsAsync(roles, current.Id, cancellationToken).ConfigureAwait(false);
+
+        // Permissions on APIs the plan deletes go with their API (in a later phase), never with a role update.
+        var held = now.Where(p => !_deletedApis.Contains(p.ApiIdentifier)).ToHashSet();
+        var goingWithApis = now.Where(p => _deletedApis.Contains(p.ApiIdentifier));
         if (change.Desired is { } desired)
         {
-            var target = new RoleDefinition(desired.Name, desired.Description, desired.Permissions.Union(change.Kept));
+            var wanted = desired.Permissions.Union(change.Kept).ToHashSet();
             if (current is null)
             {
                 await roles.CreateAsync(desired, cancellationToken).ConfigureAwait(false);
                 return SyncStepOutcome.Applied;
             }
 
-            if (held.SetEquals(target.Permissions) && (desired.Description is null || desired.Description == current.Description) && current.Name == desired.Name)
+            var sameDescription = desired.Description is null || desired.Description == current.Description;
+            if (held.SetEquals(wanted) && sameDescription && current.Name == desired.Name)
             {
                 return SyncStepOutcome.AlreadyApplied;
             }
 
+            var target = new RoleDefinition(desired.Name, desired.Description, wanted.Union(goingWithApis));
             if (change.Kind == ChangeKind.Create)
             {
-                throw Conflict(change, "a role with the name was created with other permissions or another description after the plan was made");
+                // A create that stopped between the role and its permissions is finished; anything else is someone else's.
+                if (!sameDescription || !held.IsSubsetOf(wanted))
+                {
+                    throw Conflict(change, "a role with the name was created with other permissions or another description after the plan was made");
+                }
+
+                await roles.UpdateAsync(current.Id, target, cancellationToken).ConfigureAwait(false);
+                return SyncStepOutcome.Applied;
             }
 
             ThrowIfChanged(change, current, held);
@@ -292,14 +307,6 @@ internal sealed class SyncApplier
         ThrowIfChanged(change, current!, held);
         await roles.DeleteAsync(current!.Id, cancellationToken).ConfigureAwait(false);
         return SyncStepOutcome.Applied;
-    }
-
-    /// <summary>The role's permissions now, but those on APIs the plan deletes or replaces (they go with their API).</summary>
-    private async Task<HashSet<ApiPermission>> RolePermissionsAsync(string roleId, CancellationToken cancellationToken)
-    {
-        var held = await TenantSnapshot.PermissionsAsync(_client.Roles, roleId, cancellationToken).ConfigureAwait(false);
-        held.RemoveWhere(p => _removedApis.Contains(p.ApiIdentifier));
-        return held;
     }
 
     private static void ThrowIfChanged(RoleChange change, TenantRole current, HashSet<ApiPermission> held)

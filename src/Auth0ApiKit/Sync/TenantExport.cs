@@ -103,7 +103,16 @@ public sealed class TenantExport
         var builder = DesiredState.Create().WithApis(apis).WithAuthorizations(authorizations);
         if (tenant.Roles is { Count: > 0 } tenantRoles)
         {
-            builder.WithRoles([.. tenantRoles.OrderBy(r => r.Role.Name, StringComparer.Ordinal).Select(r => ExportRole(r, byIdentifier, omissions)).OfType<RoleDefinition>()]);
+            var roles = tenantRoles.OrderBy(r => r.Role.Name, StringComparer.Ordinal).Select(r => ExportRole(r, byIdentifier, omissions)).ToList();
+            if (roles.Contains(null))
+            {
+                // Declared roles are managed: a pruning sync of this export would delete the role left out.
+                omissions.Add("Roles are not declared in this export, since one is left out: a sync of it with Prune would delete that role. Declare them yourself.");
+            }
+            else
+            {
+                builder.WithRoles([.. roles.OfType<RoleDefinition>()]);
+            }
         }
 
         var state = builder.Build();

@@ -19,11 +19,11 @@ public sealed class UserUpdate
     /// <summary>Whether the email address is verified, or <see langword="null"/> to leave it.</summary>
     public bool? EmailVerified { get; init; }
 
-    /// <summary>Properties to merge into <c>app_metadata</c> (a JSON object), or <see langword="null"/> to leave it.</summary>
-    public JsonElement? AppMetadata { get; init; }
+    /// <summary>Properties to merge into <c>app_metadata</c> (a JSON object; copied, so its document may be disposed), or <see langword="null"/> to leave it.</summary>
+    public JsonElement? AppMetadata { get; init => field = value?.Clone(); }
 
-    /// <summary>Properties to merge into <c>user_metadata</c> (a JSON object), or <see langword="null"/> to leave it.</summary>
-    public JsonElement? UserMetadata { get; init; }
+    /// <summary>Properties to merge into <c>user_metadata</c> (a JSON object; copied, so its document may be disposed), or <see langword="null"/> to leave it.</summary>
+    public JsonElement? UserMetadata { get; init => field = value?.Clone(); }
 
     /// <summary>
     /// The new password, or <see langword="null"/> to leave it. Auth0 refuses a password together with

@@ -166,6 +166,27 @@ public class RbacTokenTests
         JsonDocument.Parse(refreshed.Body).RootElement.GetProperty("scope").GetString().Should().Be("offline_access read:orders");
     }
 
+    [Fact]
+    public void Deleting_a_user_revokes_its_refresh_tokens_so_a_user_made_again_with_the_id_inherits_none()
+    {
+        _apis.Add(Api.Define("Orders").WithIdentifier(Orders).AllowOfflineAccess().WithScope("read:orders").Build());
+        var spa = new ClientsEndpoint(_store).Create(Requests.Json("POST", "/api/v2/clients",
+            """{"name":"spa","app_type":"spa","token_endpoint_auth_method":"none","grant_types":["authorization_code","refresh_token"]}"""))
+            .Parse().GetProperty("client_id").GetString()!;
+        var ada = _store.AddUser("ada");
+        var tokens = _tokens.ForUser(spa, Orders, ada, ["offline_access", "read:orders"]);
+        new UsersEndpoint(_store, TestClock.Fixed()).Delete(ada).Status.Should().Be(204);
+        _store.AddUser("ada").Should().Be(ada);
+        var form = $"grant_type=refresh_token&client_id={spa}&refresh_token={Uri.EscapeDataString(tokens.RefreshToken!.Reveal())}";
+
+        var refreshed = new TokenEndpoint(_store, _tenantTokens).Handle(new FakeRequest("POST", "/oauth/token", "",
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = "application/x-www-form-urlencoded" },
+            Encoding.UTF8.GetBytes(form)));
+
+        refreshed.Status.Should().Be(403, refreshed.BodyText);
+        JsonDocument.Parse(refreshed.Body).RootElement.GetProperty("error").GetString().Should().Be("invalid_grant");
+    }
+
     private static JsonElement Payload(string jwt) =>
         JsonDocument.Parse(Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(jwt.Split('.')[1]))).RootElement.Clone();
 }

@@ -67,6 +67,20 @@ public sealed class RolesClientTenantTests : IDisposable
     }
 
     [Fact]
+    public async Task Create_never_adopts_a_role_that_grants_more_than_the_definition()
+    {
+        await AdminAsync();
+        var reader = Role.Define("orders-admin").WithDescription("Manages orders").WithPermission(Orders, "read:orders").Build();
+        var roleId = _scenario.Tenant.Roles.Add("orders-admin", "Manages orders");
+        _scenario.Tenant.Roles.Grant(roleId, SampleApis.Identifier, "read:orders", "write:orders");
+
+        var act = () => Roles.CreateAsync(reader).Within();
+
+        await act.Should().ThrowAsync<Auth0ConflictException>();
+        (await Roles.ListPermissionsAsync(roleId).ToListWithinAsync()).Select(p => p.Permission).Should().Equal(Read, Write);
+    }
+
+    [Fact]
     public async Task Update_brings_name_description_and_permissions_to_the_definition()
     {
         var created = await Roles.CreateAsync(await AdminAsync()).Within();

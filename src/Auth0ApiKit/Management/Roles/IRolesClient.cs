@@ -11,9 +11,10 @@ public interface IRolesClient
     /// <summary>
     /// Creates a role with its description, then grants it the definition's permissions. Never doubled: when Auth0
     /// answers 409 (after a retry, or because a role has the name) and that role has the definition's description (or
-    /// the definition sets none), it is adopted and given the permissions it lacks; otherwise the conflict is thrown.
+    /// the definition sets none) and no permission the definition lacks, it is adopted and given the permissions it
+    /// lacks; otherwise the conflict is thrown (a role that grants more is never handed back).
     /// </summary>
-    /// <exception cref="Auth0ConflictException">Another role has the name with another description.</exception>
+    /// <exception cref="Auth0ConflictException">Another role has the name with another description or more permissions.</exception>
     /// <exception cref="Auth0ValidationException">Auth0 refuses a permission (its API does not define the scope).</exception>
     Task<TenantRole> CreateAsync(RoleDefinition role, CancellationToken cancellationToken = default);
 

@@ -34,8 +34,19 @@ internal sealed class RolesClient : IRolesClient
                 throw;
             }
 
-            await AddPermissionsAsync(existing.Id, await MissingAsync(existing.Id, role.Permissions, cancellationToken).ConfigureAwait(false),
-                cancellationToken).ConfigureAwait(false);
+            // Never hand back someone else's role that grants more than asked for: adopt only a subset of the definition.
+            var held = new List<ApiPermission>();
+            await foreach (var permission in ListPermissionsAsync(existing.Id, cancellationToken).ConfigureAwait(false))
+            {
+                held.Add(permission.Permission);
+            }
+
+            if (!held.All(role.Permissions.Contains))
+            {
+                throw;
+            }
+
+            await AddPermissionsAsync(existing.Id, [.. role.Permissions.Except(held)], cancellationToken).ConfigureAwait(false);
             return existing;
         }
 
@@ -190,21 +201,6 @@ internal sealed class RolesClient : IRolesClient
         Func<TPage, IEnumerable<TItem>?> items, CancellationToken cancellationToken)
         where TPage : PageEnvelopeDto =>
         OffsetPaging.FetchAsync(_connection, path, page, perPage, filter, pageType, items, cancellationToken);
-
-    /// <summary>The permissions of <paramref name="wanted"/> the role does not grant yet.</summary>
-    private async Task<List<ApiPermission>> MissingAsync(string id, IReadOnlyList<ApiPermission> wanted, CancellationToken cancellationToken)
-    {
-        var missing = wanted.ToList();
-        if (missing.Count > 0)
-        {
-            await foreach (var held in ListPermissionsAsync(id, cancellationToken).ConfigureAwait(false))
-            {
-                missing.Remove(held.Permission);
-            }
-        }
-
-        return missing;
-    }
 
     private Task SendPermissionsAsync(HttpMethod method, string id, IEnumerable<ApiPermission> permissions, CancellationToken cancellationToken)
     {
