@@ -6,7 +6,7 @@ namespace Auth0ApiKit.Testing.Endpoints;
 internal readonly record struct Paging(int Page, int PerPage, bool IncludeTotals)
 {
     public const int DefaultPerPage = 50;
-    public const int MaxPerPage = 100;
+    public const int MaxPerPage = Management.OffsetPaging.MaxPerPage;
 
     /// <summary>The offset of the first row of the page.</summary>
     public int Start => Page * PerPage;

@@ -91,7 +91,7 @@ internal sealed class UsersEndpoint
     {
         lock (_store.Gate)
         {
-            return _store.Users.Find(userId) is { } user ? FakeResponse.Json(200, user, WireJson.Context.UserDto) : NotFound();
+            return _store.Users.Find(userId) is { } user ? FakeResponse.Json(200, user, WireJson.Context.UserDto) : PermissionBodies.UserNotFound();
         }
     }
 
@@ -190,7 +190,7 @@ internal sealed class UsersEndpoint
         {
             if (_store.Users.Find(userId) is not { } current)
             {
-                return NotFound();
+                return PermissionBodies.UserNotFound();
             }
 
             var email = Text(patch, F.Email);
@@ -225,9 +225,6 @@ internal sealed class UsersEndpoint
             return FakeResponse.Empty(204);
         }
     }
-
-    /// <summary>The 404 of an unknown user id.</summary>
-    private static FakeResponse NotFound() => ManagementErrors.Error(404, "The user does not exist.", "inexistent_user");
 
     private static FakeResponse TooWeak() => ManagementErrors.Error(400, "PasswordStrengthError: Password is too weak", "invalid_password");
 
